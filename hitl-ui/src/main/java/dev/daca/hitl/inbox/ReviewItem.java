@@ -1,0 +1,122 @@
+package dev.daca.hitl.inbox;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import dev.daca.functions.review.Priority;
+
+/** A review request as the inbox keeps it. */
+@Entity
+@Table(name = "review_request")
+public class ReviewItem {
+
+	@Id
+	@Column(name = "review_id")
+	private String reviewId;
+
+	@Column(name = "function_name")
+	private String function;
+
+	@Column(name = "subject_id")
+	private String subjectId;
+
+	private String summary;
+
+	@Column(columnDefinition = "text")
+	private String reasons;
+
+	private double confidence;
+
+	private String risk;
+
+	private int priority;
+
+	@Column(name = "candidate_group")
+	private String candidateGroup;
+
+	@Column(name = "proposed_action", columnDefinition = "text")
+	private String proposedAction;
+
+	@Column(name = "action_hash")
+	private String actionHash;
+
+	@Column(columnDefinition = "text")
+	private String outcome;
+
+	private String engine;
+
+	private String tier;
+
+	@Column(name = "requested_at")
+	private Instant requestedAt;
+
+	@Column(name = "due_at")
+	private Instant dueAt;
+
+	@Column(name = "on_timeout")
+	private String onTimeout;
+
+	@Column(name = "bulk_allowed")
+	private boolean bulkAllowed;
+
+	@Enumerated(EnumType.STRING)
+	private ReviewStatus status;
+
+	@Version
+	private long version;
+
+	protected ReviewItem() {
+	}
+
+	ReviewItem(String reviewId, String function, String subjectId, String summary, String reasons, double confidence,
+			String risk, Priority priority, String candidateGroup, String proposedAction, String actionHash,
+			String outcome, String engine, String tier, Instant requestedAt, Instant dueAt, String onTimeout,
+			boolean bulkAllowed) {
+		this.reviewId = reviewId;
+		this.function = function;
+		this.subjectId = subjectId;
+		this.summary = summary;
+		this.reasons = reasons;
+		this.confidence = confidence;
+		this.risk = risk;
+		this.priority = priority.ordinal();
+		this.candidateGroup = candidateGroup;
+		this.proposedAction = proposedAction;
+		this.actionHash = actionHash;
+		this.outcome = outcome;
+		this.engine = engine;
+		this.tier = tier;
+		this.requestedAt = requestedAt;
+		this.dueAt = dueAt;
+		this.onTimeout = onTimeout;
+		this.bulkAllowed = bulkAllowed;
+		this.status = ReviewStatus.PENDING;
+	}
+
+	public String reviewId() { return reviewId; }
+	public String function() { return function; }
+	public String subjectId() { return subjectId; }
+	public String summary() { return summary; }
+	public String reasons() { return reasons; }
+	public double confidence() { return confidence; }
+	public String risk() { return risk; }
+	public Priority priority() { return Priority.values()[priority]; }
+	public String candidateGroup() { return candidateGroup; }
+	public String proposedAction() { return proposedAction; }
+	public String actionHash() { return actionHash; }
+	public String outcome() { return outcome; }
+	public String engine() { return engine; }
+	public String tier() { return tier; }
+	public Instant requestedAt() { return requestedAt; }
+	public Instant dueAt() { return dueAt; }
+	public String onTimeout() { return onTimeout; }
+	public boolean bulkAllowed() { return bulkAllowed; }
+	public ReviewStatus status() { return status; }
+}

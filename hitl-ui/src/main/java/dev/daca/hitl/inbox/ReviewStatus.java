@@ -1,0 +1,6 @@
+package dev.daca.hitl.inbox;
+
+/** Where a review request is in its life. */
+public enum ReviewStatus {
+	PENDING, CLAIMED, APPROVED, REJECTED, EXPIRED
+}
