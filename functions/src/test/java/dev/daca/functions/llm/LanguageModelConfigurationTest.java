@@ -18,8 +18,8 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.ComponentScan.Filter;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.FilterType;
-import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -118,8 +118,7 @@ class LanguageModelConfigurationTest {
 		runner
 			.withInitializer(context -> context.getEnvironment()
 				.getPropertySources()
-				.addLast(new MapPropertySource("variables",
-						Map.of("OPENAI_API_KEY", "sk-from-env", "OPENAI_BASE_URL", server.baseUrl() + "/v1"))))
+				.addLast(variables(Map.of("OPENAI_API_KEY", "sk-from-env", "OPENAI_BASE_URL", server.baseUrl() + "/v1"))))
 			.run(context -> {
 				LanguageModelProperties properties = context.getBean(LanguageModelProperties.class);
 				assertThat(properties.model()).isEqualTo("gpt-4o-mini");
@@ -131,6 +130,26 @@ class LanguageModelConfigurationTest {
 				assertThat(server.received().get(0).authorization()).isEqualTo("Bearer sk-from-env");
 				assertThat(server.received().get(0).path()).isEqualTo("/v1/chat/completions");
 			});
+	}
+
+	@Test
+	void springAiAndDacaPropertiesAsEnvironmentVariables() {
+		runner
+			.withInitializer(context -> context.getEnvironment()
+				.getPropertySources()
+				.addLast(variables(Map.of("SPRING_AI_OPENAI_BASE_URL", server.baseUrl(), "DACA_LLM_MODEL", "qwen2.5",
+						"DACA_LLM_CALLSPERMINUTE", "5", "DACA_LLM_ESCALATEBELOW_TRIAGE", "1.0"))))
+			.run(context -> {
+				LanguageModelProperties properties = context.getBean(LanguageModelProperties.class);
+				assertThat(properties.model()).isEqualTo("qwen2.5");
+				assertThat(properties.callsPerMinute()).isEqualTo(5);
+				assertThat(properties.escalateBelow("triage")).isEqualTo(1.0);
+				assertThat(context.getBean(LanguageModel.class).name()).isEqualTo("qwen2.5");
+			});
+	}
+
+	private static SystemEnvironmentPropertySource variables(Map<String, Object> variables) {
+		return new SystemEnvironmentPropertySource("test-" + StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables);
 	}
 
 	@Test
