@@ -1,6 +1,5 @@
 package dev.daca.functions.llm;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 
@@ -8,9 +7,8 @@ import dev.daca.functions.engine.LanguageModel;
 import dev.daca.functions.engine.LanguageModelEscalation;
 import dev.daca.functions.engine.LanguageModelEscalations;
 import dev.daca.functions.llm.OpenAiCompatibleServer.Reply;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -53,17 +51,8 @@ class LanguageModelConfigurationTest {
 			.remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME))
 		.withUserConfiguration(ScannedFunctions.class, AFunction.class);
 
-	OpenAiCompatibleServer server;
-
-	@BeforeEach
-	void start() throws IOException {
-		server = new OpenAiCompatibleServer();
-	}
-
-	@AfterEach
-	void stop() {
-		server.close();
-	}
+	@RegisterExtension
+	final OpenAiCompatibleServer server = new OpenAiCompatibleServer();
 
 	@Test
 	void withoutAnEndpointThereIsNoModelAndNoRung() {

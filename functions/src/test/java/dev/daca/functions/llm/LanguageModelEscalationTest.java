@@ -1,6 +1,5 @@
 package dev.daca.functions.llm;
 
-import java.io.IOException;
 import java.time.Duration;
 
 import dev.daca.functions.engine.DecidedBy;
@@ -9,9 +8,8 @@ import dev.daca.functions.engine.Tier;
 import dev.daca.functions.llm.OpenAiCompatibleServer.Reply;
 import dev.daca.functions.llm.SpringAiLanguageModelTest.Sentiment;
 import io.micrometer.observation.ObservationRegistry;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,23 +26,13 @@ class LanguageModelEscalationTest {
 
 	static final Mood EMBEDDED = new Mood("neutral", 0.55, DecidedBy.embedding("nearest-exemplar"));
 
-	OpenAiCompatibleServer server;
+	@RegisterExtension
+	final OpenAiCompatibleServer server = new OpenAiCompatibleServer();
 
-	LanguageModelEscalation rung;
-
-	@BeforeEach
-	void start() throws IOException {
-		server = new OpenAiCompatibleServer();
-		rung = new LanguageModelEscalation(SpringAiLanguageModel.openAi(
-				new OpenAiEndpoint(server.baseUrl(), "k", null),
-				SpringAiLanguageModelTest.properties(Duration.ofMillis(400), 12_000, 60, false),
-				ObservationRegistry.NOOP), 0.90);
-	}
-
-	@AfterEach
-	void stop() {
-		server.close();
-	}
+	final LanguageModelEscalation rung = new LanguageModelEscalation(SpringAiLanguageModel.openAi(
+			new OpenAiEndpoint(server.baseUrl(), "k", null),
+			SpringAiLanguageModelTest.properties(Duration.ofMillis(400), 12_000, 60, false), ObservationRegistry.NOOP),
+			0.90);
 
 	private Mood escalate(Mood embedded) {
 		if (!rung.wants(embedded.confidence())) {

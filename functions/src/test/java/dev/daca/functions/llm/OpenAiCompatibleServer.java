@@ -3,6 +3,7 @@ package dev.daca.functions.llm;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -21,13 +22,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A local server speaking the OpenAI chat-completions wire format on 127.0.0.1 (random port): answers
  * {@code POST <prefix>/chat/completions} with the next scripted {@link Reply} as a real {@code chat.completion} body,
- * or an error status, and records every request it receives.
+ * or an error status, and records every request it receives. Register it as a JUnit extension to have it stopped after
+ * each test.
  */
-final class OpenAiCompatibleServer implements AutoCloseable {
+final class OpenAiCompatibleServer implements AutoCloseable, AfterEachCallback {
 
 	/** What the server answers next: a status, the assistant's message content, and how long to think first. */
 	record Reply(int status, String content, Duration delay) {
@@ -67,15 +71,20 @@ final class OpenAiCompatibleServer implements AutoCloseable {
 
 	private final AtomicInteger ids = new AtomicInteger();
 
-	OpenAiCompatibleServer(String prefix) throws IOException {
-		server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+	OpenAiCompatibleServer(String prefix) {
+		try {
+			server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 		server.createContext(prefix + "/chat/completions", this::handle);
 		server.createContext("/", exchange -> respond(exchange, 404, "{\"error\":{\"message\":\"no such path\"}}"));
 		server.setExecutor(executor);
 		server.start();
 	}
 
-	OpenAiCompatibleServer() throws IOException {
+	OpenAiCompatibleServer() {
 		this("/v1");
 	}
 
@@ -142,6 +151,11 @@ final class OpenAiCompatibleServer implements AutoCloseable {
 		try (OutputStream out = exchange.getResponseBody()) {
 			out.write(bytes);
 		}
+	}
+
+	@Override
+	public void afterEach(ExtensionContext context) {
+		close();
 	}
 
 	@Override

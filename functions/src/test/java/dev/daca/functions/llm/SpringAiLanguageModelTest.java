@@ -1,6 +1,5 @@
 package dev.daca.functions.llm;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +11,8 @@ import dev.daca.functions.engine.LanguageModelUnavailable.Reason;
 import dev.daca.functions.llm.OpenAiCompatibleServer.Received;
 import dev.daca.functions.llm.OpenAiCompatibleServer.Reply;
 import io.micrometer.observation.ObservationRegistry;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -39,17 +37,8 @@ class SpringAiLanguageModelTest {
 		}
 	}
 
-	OpenAiCompatibleServer server;
-
-	@BeforeEach
-	void start() throws IOException {
-		server = new OpenAiCompatibleServer();
-	}
-
-	@AfterEach
-	void stop() {
-		server.close();
-	}
+	@RegisterExtension
+	final OpenAiCompatibleServer server = new OpenAiCompatibleServer();
 
 	static LanguageModelProperties properties(Duration timeout, int maxInputChars, int callsPerMinute,
 			boolean nativeStructuredOutput) {
@@ -186,7 +175,7 @@ class SpringAiLanguageModelTest {
 	}
 
 	@Test
-	void aBaseUrlThatNamesTheVersionGetsOnlyChatCompletionsAppended() throws IOException {
+	void aBaseUrlThatNamesTheVersionGetsOnlyChatCompletionsAppended() {
 		try (OpenAiCompatibleServer gemini = new OpenAiCompatibleServer("/v1beta/openai")) {
 			gemini.then(Reply.answer("{\"label\":\"positive\",\"confidence\":0.7,\"reason\":\"nice\"}"));
 			LanguageModel model = SpringAiLanguageModel.openAi(
