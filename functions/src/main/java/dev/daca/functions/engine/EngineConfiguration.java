@@ -8,6 +8,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Fallback;
 
 /** What every function shares: the embedding model, the decision meter, the clock and the LLM rung. */
 @Configuration(proxyBeanMethods = false)
@@ -29,9 +30,15 @@ class EngineConfiguration {
 		return Clock.systemUTC();
 	}
 
+	/**
+	 * No LLM rung: the fallback candidate, used wherever no other {@link LanguageModelEscalations} bean exists (the
+	 * one {@code dev.daca.functions.llm} defines when an endpoint is configured). {@code @Fallback} rather than
+	 * {@code @ConditionalOnMissingBean}: that condition depends on the order in which configuration classes are
+	 * registered, and component scanning registers this class before the llm one.
+	 */
 	@Bean
-	@ConditionalOnMissingBean
-	LanguageModelEscalations languageModelEscalations() {
+	@Fallback
+	LanguageModelEscalations noLanguageModelEscalations() {
 		return LanguageModelEscalations.none();
 	}
 }
