@@ -1,11 +1,5 @@
 package dev.daca.functions.moderation;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,30 +19,16 @@ record Exemplars(List<Example> examples) {
 	}
 
 	static Exemplars load(String resource) {
-		try (InputStream in = Exemplars.class.getClassLoader().getResourceAsStream(resource)) {
-			if (in == null) {
-				throw new IllegalStateException("missing classpath resource " + resource);
+		DataLines data = DataLines.read(resource);
+		List<Example> examples = new ArrayList<>();
+		for (DataLines.Line line : data.lines()) {
+			int tab = line.text().indexOf('\t');
+			if (tab < 0 || line.text().substring(tab + 1).isBlank()) {
+				throw data.error(line, "expected label<TAB>text");
 			}
-			List<Example> examples = new ArrayList<>();
-			BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-			String line;
-			int number = 0;
-			while ((line = reader.readLine()) != null) {
-				number++;
-				if (line.isBlank() || line.startsWith("#")) {
-					continue;
-				}
-				int tab = line.indexOf('\t');
-				if (tab < 0 || line.substring(tab + 1).isBlank()) {
-					throw new IllegalStateException(resource + " line " + number + ": expected label<TAB>text");
-				}
-				examples.add(new Example(Label.of(line.substring(0, tab)), line.substring(tab + 1).trim()));
-			}
-			return new Exemplars(examples);
+			examples.add(new Example(Label.of(line.text().substring(0, tab)), line.text().substring(tab + 1).trim()));
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return new Exemplars(examples);
 	}
 
 	List<String> texts() {

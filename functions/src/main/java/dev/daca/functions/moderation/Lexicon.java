@@ -1,11 +1,5 @@
 package dev.daca.functions.moderation;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -49,32 +43,14 @@ final class Lexicon {
 	}
 
 	static Lexicon load() {
-		try (InputStream in = Lexicon.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-			if (in == null) {
-				throw new IllegalStateException("missing classpath resource " + RESOURCE);
-			}
-			return parse(in);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	static Lexicon parse(InputStream in) throws IOException {
+		DataLines data = DataLines.read(RESOURCE);
 		List<Entry> rules = new ArrayList<>();
 		List<Entry> cues = new ArrayList<>();
 		List<Pattern> defers = new ArrayList<>();
-		BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-		String line;
-		int number = 0;
-		while ((line = reader.readLine()) != null) {
-			number++;
-			if (line.isBlank() || line.startsWith("#")) {
-				continue;
-			}
-			String[] cols = line.split("\t");
+		for (DataLines.Line line : data.lines()) {
+			String[] cols = line.text().split("\t");
 			if (cols.length != 6) {
-				throw new IllegalStateException(RESOURCE + " line " + number + ": expected 6 tab-separated columns");
+				throw data.error(line, "expected 6 tab-separated columns");
 			}
 			List<Pattern> patterns = new ArrayList<>();
 			for (String regex : cols[5].split(" && ")) {
@@ -85,7 +61,7 @@ final class Lexicon {
 				case "cue" -> cues.add(new Entry("cue", Label.of(cols[1]), null, 0, cols[4], patterns));
 				case "certain", "always" -> rules.add(new Entry(cols[0], Label.of(cols[1]), Severity.of(cols[2]),
 						Double.parseDouble(cols[3]), cols[4], patterns));
-				default -> throw new IllegalStateException(RESOURCE + " line " + number + ": unknown kind " + cols[0]);
+				default -> throw data.error(line, "unknown kind " + cols[0]);
 			}
 		}
 		return new Lexicon(rules, cues, defers);
