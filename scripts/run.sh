@@ -11,4 +11,4 @@ if [ ! -f "$jar" ] || [ -n "$(find . -path ./data -prune -o \( -name '*.java' -o
   echo "Building $jar ..."
   ./mvnw -B -q -DskipTests package
 fi
-exec java ${JAVA_OPTS:-} -jar "$jar" "$@"
+exec java --enable-native-access=ALL-UNNAMED ${JAVA_OPTS:-} -jar "$jar" "$@"
