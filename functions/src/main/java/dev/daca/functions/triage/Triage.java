@@ -28,8 +28,8 @@ import dev.daca.functions.engine.SentenceEmbeddings;
  * the floor the rules set (red flags, age, duration, severity words); when it fails, the embedded assessment stands
  * with the reason.</li>
  * </ol>
- * Confidence is the fit of the best condition, lowered by close rivals (more for a rival that would call for a
- * different urgency), by text the engine did not understand and by severity words on a non-urgent assessment, so
+ * Confidence is the fit of the best condition, lowered by close rivals (much more for a rival that would call for
+ * more urgency, since that is how under-triage happens), by text the engine did not understand and by severity words on a non-urgent assessment, so
  * that the cases it is unsure of go to a clinician under the review policy.
  */
 public class Triage implements Function<SymptomReport, TriageAssessment> {
@@ -150,14 +150,16 @@ public class Triage implements Function<SymptomReport, TriageAssessment> {
 			ConditionKnowledge.Fit top = fits.get(0);
 			double best = top.score();
 			ConditionKnowledge.Fit mostUrgent = top;
-			double sameRival = 0;
+			double moreUrgentRival = 0;
 			double otherRival = 0;
 			for (ConditionKnowledge.Fit fit : fits.subList(1, fits.size())) {
 				if (fit.score() >= PLAUSIBLE * best && !mostUrgent.condition().urgency().atLeast(fit.condition().urgency())) {
 					mostUrgent = fit;
 				}
-				if (fit.condition().urgency() == top.condition().urgency()) {
-					sameRival = Math.max(sameRival, fit.score() / best);
+				// a rival that would call for more urgency is what makes under-triage possible: it weighs most
+				if (fit.condition().urgency().atLeast(top.condition().urgency())
+						&& fit.condition().urgency() != top.condition().urgency()) {
+					moreUrgentRival = Math.max(moreUrgentRival, fit.score() / best);
 				}
 				else {
 					otherRival = Math.max(otherRival, fit.score() / best);
@@ -165,7 +167,7 @@ public class Triage implements Function<SymptomReport, TriageAssessment> {
 			}
 			urgency = mostUrgent.condition().urgency();
 			nextStep = mostUrgent.condition().nextStep();
-			confidence = best * (1 - 0.6 * otherRival * otherRival) * (1 - 0.25 * sameRival * sameRival)
+			confidence = best * (1 - 0.6 * moreUrgentRival * moreUrgentRival) * (1 - 0.15 * otherRival * otherRival)
 					* Math.pow(0.85, notUnderstood);
 		}
 		if (!floor.urgency().atLeast(urgency) || floor.reasons().isEmpty()) {

@@ -144,6 +144,13 @@ class TriageEvaluationTest {
 						.map(k -> String.format(Locale.ROOT, "%s %.2f", k.name(), k.confidence())).toList()),
 					r.a().confidence(), r.reviewed() ? "yes" : "NO"));
 		}
+		md.append("\n## All cases\n\n| case | expected | assessed | confidence | reviewed | tier | method | top condition |"
+				+ "\n| --- | --- | --- | --- | --- | --- | --- | --- |\n");
+		for (Result r : results) {
+			md.append(String.format(Locale.ROOT, "| %s | %s | %s | %.2f | %s | %s | %s | %s |%n", r.c().id(),
+					r.c().urgency().json(), r.a().urgency().json(), r.a().confidence(), r.reviewed() ? "yes" : "no",
+					r.a().decidedBy().tier().json(), r.a().decidedBy().method(), r.a().topCondition()));
+		}
 		return md.toString();
 	}
 
