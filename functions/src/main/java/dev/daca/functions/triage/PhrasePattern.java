@@ -10,7 +10,7 @@ import dev.daca.functions.engine.InvalidInput;
 /**
  * A lexicon phrase matched over {@link SymptomText}: words in order, each one exact ("chest"), a prefix
  * ("breath*") or alternatives ("arm|shoulder|jaw*"), with up to {@value #MAX_GAP} other words between two of them,
- * all in one clause. So "pain* chest" finds "crushing pain in my chest", and "cannot catch breath" finds "can't catch
+ * all in one clause and not across a comma. So "pain* chest" finds "crushing pain in my chest", and "cannot catch breath" finds "can't catch
  * my breath". A match is negated when a negation cue precedes it in its clause or sits in one of its gaps.
  */
 final class PhrasePattern {
@@ -83,7 +83,7 @@ final class PhrasePattern {
 		}
 		int previous = positions[k - 1];
 		for (int i = previous + 1; i <= previous + 1 + MAX_GAP && i < text.size(); i++) {
-			if (text.clause(i) != text.clause(previous)) {
+			if (text.clause(i) != text.clause(previous) || text.commaBefore(i)) {
 				return false;
 			}
 			if (matchesWord(k, text.word(i))) {

@@ -152,8 +152,14 @@ final class SymptomText {
 	 * Whether a negation stops at the comma before word {@code i}: a negated list goes on past a comma only when an
 	 * "or"/"nor" follows in the clause ("no fever, cough or rash"), not in "no blood, vomiting and diarrhoea".
 	 */
+	/** Whether a comma (or colon, bracket) stands right before word {@code i}. */
+	boolean commaBefore(int i) {
+		return i > 0 && i < size() && chunk(i) != chunk(i - 1) && clause(i) == clause(i - 1)
+				&& !CHUNK_WORDS.contains(word(i));
+	}
+
 	private boolean endsNegatedList(int i) {
-		if (i <= 0 || i >= size() || chunk(i) == chunk(i - 1) || CHUNK_WORDS.contains(word(i))) {
+		if (!commaBefore(i)) {
 			return false;
 		}
 		for (int j = i; j < size() && clause(j) == clause(i); j++) {

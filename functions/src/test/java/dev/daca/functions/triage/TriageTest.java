@@ -106,6 +106,8 @@ class TriageTest {
 		assertThat(clear.urgency()).isEqualTo(Urgency.SELF_CARE);
 		assertThat(clear.confidence()).isGreaterThanOrEqualTo(0.8);
 		assertThat(clear.conditions().get(0).matchedSymptoms()).contains("runny nose", "sneezing");
+		assertThat(diagnose("runny nose, sneezing and a blocked nose").conditions().get(0).matchedSymptoms())
+			.as("a phrase does not reach across a comma and swallow the word between").contains("sneezing");
 		TriageAssessment unclear = diagnose("I just feel off, not myself");
 		assertThat(unclear.confidence()).isLessThan(0.8);
 		assertThat(unclear.disclaimer()).isEqualTo(TriageAssessment.DISCLAIMER);
