@@ -125,7 +125,14 @@ public class Triage implements Function<SymptomReport, TriageAssessment> {
 
 	private TriageAssessment emergency(SymptomReport report, List<RedFlagRules.Fired> fired,
 			List<ConditionKnowledge.Fit> fits) {
-		return new TriageAssessment(report.patientId(), candidates(fits), Urgency.EMERGENCY, fired.get(0).nextStep(),
+		// what the red flags point at leads the list; the knowledge base's fits follow as context
+		List<CandidateCondition> conditions = new java.util.ArrayList<>();
+		fired.stream()
+			.map(RedFlagRules.Fired::flag)
+			.forEach(flag -> conditions.add(new CandidateCondition(flag.description(), RED_FLAG_CONFIDENCE,
+					flag.matched())));
+		conditions.addAll(candidates(fits));
+		return new TriageAssessment(report.patientId(), conditions, Urgency.EMERGENCY, fired.get(0).nextStep(),
 				fired.stream().map(RedFlagRules.Fired::flag).toList(), RED_FLAG_CONFIDENCE, null,
 				DecidedBy.rules("red-flag-rules"));
 	}
