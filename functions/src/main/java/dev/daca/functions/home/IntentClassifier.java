@@ -1,0 +1,147 @@
+package dev.daca.functions.home;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import dev.daca.functions.engine.SentenceEmbeddings;
+
+/**
+ * The EMBEDDING tier for commands: the nearest intent of {@code home/intents.yml} (an intent scores the highest
+ * cosine between the command and its exemplars). Its confidence is calibrated on the exemplars themselves, leave one
+ * out: each exemplar is classified against all the others, and the confidence for a margin (best intent score minus
+ * the second best) is the smoothed share of correct leave-one-out answers with at least that margin (made
+ * non-decreasing in the margin). A command far from every exemplar (best cosine under {@link #FLOOR}) is capped at
+ * {@link #FAR_CAP}: the exemplars say nothing about it.
+ */
+final class IntentClassifier {
+
+	static final double FLOOR = 0.40;
+
+	static final double FAR_CAP = 0.30;
+
+	static final double[] MARGIN_EDGES = { 0.0, 0.02, 0.04, 0.07, 0.10, 0.15, 0.20 };
+
+	record Intent(String name, String verb, String device, List<String> exemplars) {
+	}
+
+	record Guess(Intent intent, double similarity, double margin, double confidence) {
+	}
+
+	private record Exemplar(Intent intent, float[] vector) {
+	}
+
+	private final SentenceEmbeddings embeddings;
+
+	private final List<Intent> intents;
+
+	private final List<Exemplar> exemplars = new ArrayList<>();
+
+	private final double[] calibrated = new double[MARGIN_EDGES.length];
+
+	IntentClassifier(SentenceEmbeddings embeddings, List<Intent> intents) {
+		this.embeddings = embeddings;
+		this.intents = List.copyOf(intents);
+	}
+
+	static List<Intent> shippedIntents() {
+		try (InputStream in = IntentClassifier.class.getClassLoader().getResourceAsStream("home/intents.yml")) {
+			Map<String, Map<String, Object>> raw = new ObjectMapper(new YAMLFactory()).readValue(in,
+					new TypeReference<LinkedHashMap<String, Map<String, Object>>>() {
+					});
+			List<Intent> intents = new ArrayList<>();
+			raw.forEach((name, body) -> intents.add(new Intent(name, (String) body.get("verb"),
+					(String) body.get("device"), ((List<?>) body.get("exemplars")).stream().map(String::valueOf)
+						.toList())));
+			return intents;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Embed the exemplars and calibrate, once; later calls return at once. */
+	synchronized void prepare() {
+		if (!exemplars.isEmpty()) {
+			return;
+		}
+		List<String> texts = new ArrayList<>();
+		List<Intent> owners = new ArrayList<>();
+		intents.forEach(i -> i.exemplars().forEach(e -> {
+			texts.add(e);
+			owners.add(i);
+		}));
+		List<float[]> vectors = embeddings.embedAll(texts);
+		List<Exemplar> all = new ArrayList<>();
+		for (int i = 0; i < texts.size(); i++) {
+			all.add(new Exemplar(owners.get(i), vectors.get(i)));
+		}
+		int[] correct = new int[MARGIN_EDGES.length];
+		int[] total = new int[MARGIN_EDGES.length];
+		for (Exemplar held : all) {
+			List<Exemplar> others = all.stream().filter(e -> e != held).toList();
+			Scores s = score(held.vector(), others);
+			for (int b = 0; b < MARGIN_EDGES.length; b++) {
+				if (s.margin() >= MARGIN_EDGES[b]) {
+					total[b]++;
+					correct[b] += s.best() == held.intent() ? 1 : 0;
+				}
+			}
+		}
+		double running = 0;
+		for (int b = 0; b < MARGIN_EDGES.length; b++) {
+			running = Math.max(running, (correct[b] + 1.0) / (total[b] + 2.0));
+			calibrated[b] = running;
+		}
+		exemplars.addAll(all);
+	}
+
+	/** The confidence the calibration gives each margin bin (for the evaluation report). */
+	double[] calibration() {
+		prepare();
+		return calibrated.clone();
+	}
+
+	Guess classify(String text) {
+		prepare();
+		Scores s = score(embeddings.embed(text), exemplars);
+		int bin = 0;
+		while (bin + 1 < MARGIN_EDGES.length && s.margin() >= MARGIN_EDGES[bin + 1]) {
+			bin++;
+		}
+		double confidence = s.similarity() < FLOOR ? Math.min(FAR_CAP, calibrated[bin]) : calibrated[bin];
+		return new Guess(s.best(), s.similarity(), s.margin(), confidence);
+	}
+
+	private record Scores(Intent best, double similarity, double margin) {
+	}
+
+	private static Scores score(float[] vector, List<Exemplar> against) {
+		Map<Intent, Double> byIntent = new LinkedHashMap<>();
+		for (Exemplar e : against) {
+			byIntent.merge(e.intent(), SentenceEmbeddings.cosine(vector, e.vector()), Math::max);
+		}
+		Intent best = null;
+		double first = -1;
+		double second = -1;
+		for (Map.Entry<Intent, Double> entry : byIntent.entrySet()) {
+			if (entry.getValue() > first) {
+				second = first;
+				first = entry.getValue();
+				best = entry.getKey();
+			}
+			else if (entry.getValue() > second) {
+				second = entry.getValue();
+			}
+		}
+		return new Scores(best, first, first - Math.max(second, 0));
+	}
+}
