@@ -44,6 +44,10 @@ public class Actuate implements Function<HomeSignal, HomePlan> {
 
 	static final double NOT_A_COMMAND = 0.20;
 
+	static final int PLAUSIBLE_TOP = 3;
+
+	static final double PLAUSIBLE_GAP = 0.10;
+
 	/** The confidence given to an LLM reading: a prior, not calibrated (it is only asked when the rest is unsure). */
 	static final double LLM_CONFIDENCE = 0.70;
 
@@ -148,13 +152,33 @@ public class Actuate implements Function<HomeSignal, HomePlan> {
 					+ clause.text()), guess.confidence(), Tier.EMBEDDING, "\"" + clause.text() + "\" read as " + intent
 					+ " (" + scores + ")");
 		}
-		if (ImpactTable.impactOf(step.verb(), step.device(), parameters) == Impact.HIGH) {
-			return new Reading(actionsFor(List.of(step), clause.rooms(), "unsure; did you mean " + intent + "? "
-					+ clause.text()), guess.confidence(), Tier.EMBEDDING, "\"" + clause.text() + "\" might mean "
-					+ intent + ", proposed for approval only (" + scores + ")");
+		Optional<IntentClassifier.Intent> risky = plausibleHighImpact(guess);
+		if (risky.isPresent()) {
+			Step asked = new Step(risky.get().verb(), risky.get().device(), Map.of());
+			return new Reading(actionsFor(List.of(asked), clause.rooms(), "unsure; did you mean "
+					+ risky.get().name() + "? " + clause.text()), guess.confidence(), Tier.EMBEDDING,
+					"\"" + clause.text() + "\" might mean " + risky.get().name() + ", proposed for approval only ("
+							+ scores + ")");
 		}
 		return new Reading(List.of(), guess.confidence(), Tier.EMBEDDING, "not sure what \"" + clause.text()
 				+ "\" means; best guess " + intent + " (" + scores + ")");
+	}
+
+	/**
+	 * An unclear clause that plausibly asks for a HIGH-impact action is put to the homeowner as a question rather
+	 * than dropped: a HIGH-impact intent among the {@value #PLAUSIBLE_TOP} best, within {@value #PLAUSIBLE_GAP} of the
+	 * best score, when the command is not far from every exemplar. It can only ever be proposed for approval.
+	 */
+	private static Optional<IntentClassifier.Intent> plausibleHighImpact(Guess guess) {
+		if (guess.similarity() < IntentClassifier.FLOOR) {
+			return Optional.empty();
+		}
+		return guess.ranking().stream().limit(PLAUSIBLE_TOP)
+			.filter(s -> guess.similarity() - s.similarity() <= PLAUSIBLE_GAP)
+			.map(IntentClassifier.Scored::intent)
+			.filter(i -> !i.name().equals("none")
+					&& ImpactTable.impactOf(i.verb(), i.device(), Map.of()) == Impact.HIGH)
+			.findFirst();
 	}
 
 	private static List<DeviceAction> actionsFor(List<Step> steps, List<String> rooms, String reason) {

@@ -10,7 +10,7 @@ import dev.daca.functions.home.CommandLexicon.Clause;
 
 /**
  * The RULES tier for commands: split the command into clauses ("and", "then", commas; a part without a verb belongs
- * to the clause before it), read each with the {@link CommandLexicon}, and turn a verb + device (+ number) into
+ * to the clause before it, or, at the start, to the first clause with a verb), read each with the {@link CommandLexicon}, and turn a verb + device (+ number) into
  * canonical actions. The parser is sure only when a clause has exactly one verb, at least one device the verb fits,
  * and the number a thermostat setting needs; otherwise the clause goes to the embedding tier.
  */
@@ -41,16 +41,24 @@ final class CommandParser {
 
 	List<Clause> clauses(String text) {
 		List<String> parts = new ArrayList<>();
+		String pending = "";
 		for (String part : text.split("(?i)\\s*(?:,|;|\\band then\\b|\\bthen\\b|\\band\\b|\\balso\\b)\\s*")) {
 			if (part.isBlank()) {
 				continue;
 			}
-			if (!parts.isEmpty() && !lexicon.hasVerb(part)) {
+			if (lexicon.hasVerb(part)) {
+				parts.add(pending + part);
+				pending = "";
+			}
+			else if (!parts.isEmpty()) {
 				parts.set(parts.size() - 1, parts.getLast() + " and " + part);
 			}
 			else {
-				parts.add(part);
+				pending = pending + part + ", ";
 			}
+		}
+		if (!pending.isEmpty()) {
+			parts.add(pending.substring(0, pending.length() - 2));
 		}
 		return parts.stream().map(lexicon::read).toList();
 	}

@@ -86,8 +86,8 @@ final class HomeRules {
 			case "lock" -> {
 				rationale = "lock " + r.deviceId() + (r.triggered() ? " unlocked" : " locked");
 				if (r.triggered() && (night || empty)) {
-					actions.add(new DeviceAction(r.deviceId(), "lock", Map.of(), ImpactTable.impactOf("lock", "door",
-							Map.of()), false, rationale + (empty ? " while nobody is home" : " at night")));
+					actions.add(ImpactTable.action("lock", "door", r.room(), Map.of("deviceId", r.deviceId()),
+							rationale + (empty ? " while nobody is home" : " at night")));
 					actions.add(notify(rationale));
 				}
 			}

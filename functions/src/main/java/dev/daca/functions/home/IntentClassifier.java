@@ -33,7 +33,11 @@ final class IntentClassifier {
 	record Intent(String name, String verb, String device, List<String> exemplars) {
 	}
 
-	record Guess(Intent intent, double similarity, double margin, double confidence) {
+	/** The best intent, its calibrated confidence, and every intent's score, best first. */
+	record Guess(Intent intent, double similarity, double margin, double confidence, List<Scored> ranking) {
+	}
+
+	record Scored(Intent intent, double similarity) {
 	}
 
 	private record Exemplar(Intent intent, float[] vector) {
@@ -118,10 +122,10 @@ final class IntentClassifier {
 			bin++;
 		}
 		double confidence = s.similarity() < FLOOR ? Math.min(FAR_CAP, calibrated[bin]) : calibrated[bin];
-		return new Guess(s.best(), s.similarity(), s.margin(), confidence);
+		return new Guess(s.best(), s.similarity(), s.margin(), confidence, s.ranking());
 	}
 
-	private record Scores(Intent best, double similarity, double margin) {
+	private record Scores(Intent best, double similarity, double margin, List<Scored> ranking) {
 	}
 
 	private static Scores score(float[] vector, List<Exemplar> against) {
@@ -142,6 +146,8 @@ final class IntentClassifier {
 				second = entry.getValue();
 			}
 		}
-		return new Scores(best, first, first - Math.max(second, 0));
+		List<Scored> ranking = byIntent.entrySet().stream().map(e -> new Scored(e.getKey(), e.getValue()))
+			.sorted(java.util.Comparator.comparingDouble(Scored::similarity).reversed()).toList();
+		return new Scores(best, first, first - Math.max(second, 0), ranking);
 	}
 }
