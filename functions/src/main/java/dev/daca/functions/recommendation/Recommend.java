@@ -34,10 +34,11 @@ import dev.daca.functions.engine.SentenceEmbeddings;
  * name + category + description, each divided by its maximum over the candidates, so the score is in [0,1].
  * Products the shopper already interacted with are not recommended again (bought ones never).
  * <p>
- * <b>Confidence</b> is how much signal backs the list: {@code evidence * (0.3 + 0.7 * backed)}, where
+ * <b>Confidence</b> is how much signal backs the list: {@code evidence * (0.3 + 0.7 * focus)}, where
  * {@code evidence = 1 - exp(-W)} grows with the summed event weight W (one fresh purchase: 0.63; a single old view:
- * under 0.26) and {@code backed} is the share of the listed items with co-purchase support from the history (the
- * content similarity alone is weaker evidence). For a cold start it is {@code 0.5 * share of listed items with a
+ * under 0.26) and {@code focus} is how far the top item's score stands above the first candidate left off the list,
+ * divided by {@value #FOCUS_SCALE} and capped at 1 (a history that clearly points somewhere, rather than at half the
+ * catalog a little). For a cold start it is {@code 0.5 * share of listed items with a
  * popularity}: the shipped popularity list is the merchandisers' own default, neither personal nor unknown.
  * <p>
  * <b>LLM rung</b> (optional): when configured and the confidence is below its threshold, the model may reorder the
@@ -53,6 +54,9 @@ public class Recommend implements Function<ShopperActivity, Recommendations> {
 	static final double CONTENT_WEIGHT = 0.3;
 
 	static final double POPULARITY_WEIGHT = 0.1;
+
+	/** A top item this far above the first candidate left off the list is fully focused. */
+	static final double FOCUS_SCALE = 0.5;
 
 	/** Below this cosine, content similarity is not worth a reason. */
 	static final double SIMILAR_REASON = 0.45;
@@ -197,12 +201,11 @@ public class Recommend implements Function<ShopperActivity, Recommendations> {
 				.thenComparing(RecommendedItem::productId))
 			.toList();
 		List<RecommendedItem> items = ranked.subList(0, Math.min(activity.limit(), ranked.size()));
-		long backed = items.stream().filter(i -> i.reasons().stream().anyMatch(r -> r.startsWith("bought together")))
-			.count();
 		double evidence = 1 - Math.exp(-totalWeight);
-		double backedShare = items.isEmpty() ? 0 : backed / (double) items.size();
+		double firstLeftOut = ranked.size() > items.size() ? ranked.get(items.size()).score() : 0;
+		double focus = items.isEmpty() ? 0 : Math.clamp((items.getFirst().score() - firstLeftOut) / FOCUS_SCALE, 0, 1);
 		Recommendations result = new Recommendations(activity.userId(), items, false,
-				round3(evidence * (0.3 + 0.7 * backedShare)), DecidedBy.embedding("co-purchase+content-similarity"));
+				round3(evidence * (0.3 + 0.7 * focus)), DecidedBy.embedding("co-purchase+content-similarity"));
 		if (llm.wants(result.confidence())) {
 			List<RecommendedItem> shortlist = ranked.subList(0, Math.min(2 * activity.limit(), ranked.size()));
 			return llm.ask(INSTRUCTIONS, promptOf(history, shortlist, catalog), LlmRanking.class,

@@ -42,14 +42,16 @@ class RecommendEvaluationTest {
 		recommend.warmUp();
 		double threshold = ReviewPolicies.from(getClass().getResourceAsStream("/review/review-policy.yml")).current()
 			.ruleFor("recommend").orElseThrow().belowConfidence();
+		Random order = new Random(3);
 		List<List<String>> sessions = new SyntheticBaskets(catalog).generate(SyntheticBaskets.HELD_OUT_SEED, SESSIONS)
-			.stream().filter(s -> s.size() >= 2).toList();
+			.stream().filter(s -> s.size() >= 2).map(s -> shuffled(s, order)).toList();
 		Random kinds = new Random(11);
 		Instant t0 = Instant.parse("2026-11-01T00:00:00Z");
 		int hits = 0, baselineHits = 0, automatic = 0, automaticHits = 0;
 		double reciprocalRank = 0;
 		long nanos = 0;
 		Map<Tier, Integer> tiers = new EnumMap<>(Tier.class);
+		List<double[]> confidenceAndHit = new ArrayList<>();
 		for (List<String> session : sessions) {
 			List<ShopperEvent> events = new ArrayList<>();
 			for (int i = 0; i < session.size() - 1; i++) {
@@ -68,6 +70,7 @@ class RecommendEvaluationTest {
 			assertThat(ids).noneMatch(bought::contains).allMatch(catalogIds::contains).hasSize(K);
 			boolean hit = ids.contains(target);
 			hits += hit ? 1 : 0;
+			confidenceAndHit.add(new double[] { r.confidence(), hit ? 1 : 0 });
 			reciprocalRank += hit ? 1.0 / (ids.indexOf(target) + 1) : 0;
 			if (r.confidence() >= threshold) {
 				automatic++;
@@ -112,6 +115,14 @@ class RecommendEvaluationTest {
 						+ "often or more). It routes thin-evidence lists to merchandisers; it is not a calibrated "
 						+ "probability of a hit.\n"
 				: "\nLists taken on their own hit more often than those sent to review.\n";
+		confidenceAndHit.sort(Comparator.comparingDouble(x -> x[0]));
+		StringBuilder quartiles = new StringBuilder("\n| confidence quartile | range | hit-rate@" + K + " |\n| --- | --- | --- |\n");
+		for (int q = 0; q < 4; q++) {
+			List<double[]> part = confidenceAndHit.subList(q * n / 4, (q + 1) * n / 4);
+			quartiles.append(String.format(Locale.ROOT, "| Q%d | %.2f..%.2f | %.1f%% |%n", q + 1, part.getFirst()[0],
+					part.getLast()[0], 100 * part.stream().mapToDouble(x -> x[1]).average().orElse(0)));
+		}
+		report += quartiles;
 		Path out = Path.of("target/eval/recommend.md");
 		Files.createDirectories(out.getParent());
 		Files.writeString(out, report);
@@ -121,5 +132,12 @@ class RecommendEvaluationTest {
 
 	private static String pct(int part, int whole) {
 		return whole == 0 ? "n/a" : String.format(Locale.ROOT, "%.1f%% (%d/%d)", 100.0 * part / whole, part, whole);
+	}
+
+	/** A basket has no order: the held-out item is a random one of it, not the generator's last draw (often noise). */
+	static List<String> shuffled(List<String> basket, Random random) {
+		List<String> copy = new java.util.ArrayList<>(basket);
+		java.util.Collections.shuffle(copy, random);
+		return copy;
 	}
 }

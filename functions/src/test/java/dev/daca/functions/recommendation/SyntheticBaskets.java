@@ -21,8 +21,11 @@ final class SyntheticBaskets {
 
 	static final int SHIPPED_COUNT = 2500;
 
-	/** A different seed from the shipped one: sessions the co-purchase statistics never saw. */
-	static final long HELD_OUT_SEED = 7L;
+	/**
+	 * A different seed from the shipped one: sessions the co-purchase statistics never saw. Seed 7 was used while
+	 * designing the confidence (a development set); the reported evaluation uses this one, not looked at before.
+	 */
+	static final long HELD_OUT_SEED = 2027L;
 
 	static final Map<String, List<String>> MISSIONS = new LinkedHashMap<>();
 
