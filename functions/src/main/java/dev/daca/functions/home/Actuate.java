@@ -75,8 +75,9 @@ public class Actuate implements Function<HomeSignal, HomePlan> {
 	private final DecisionMeter meter;
 
 	public Actuate(SentenceEmbeddings embeddings, LanguageModelEscalation llm, DecisionMeter meter) {
-		this.parser = new CommandParser(CommandLexicon.shipped());
-		this.classifier = new IntentClassifier(embeddings, IntentClassifier.shippedIntents());
+		CommandLexicon lexicon = CommandLexicon.shipped();
+		this.parser = new CommandParser(lexicon);
+		this.classifier = new IntentClassifier(embeddings, parser, IntentClassifier.shippedIntents());
 		this.llm = llm;
 		this.meter = meter;
 	}

@@ -5,12 +5,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import dev.daca.functions.home.CommandLexicon.Clause;
 
 /**
  * The RULES tier for commands: split the command into clauses ("and", "then", commas; a part without a verb belongs
- * to the clause before it, or, at the start, to the first clause with a verb), read each with the {@link CommandLexicon}, and turn a verb + device (+ number) into
+ * to the clause before it, or, at the start, to the first clause with a verb; "it"/"them" in a clause without a
+ * device means the devices of the clause before), read each with the {@link CommandLexicon}, and turn a verb + device (+ number) into
  * canonical actions. The parser is sure only when a clause has exactly one verb, at least one device the verb fits,
  * and the number a thermostat setting needs; otherwise the clause goes to the embedding tier.
  */
@@ -19,6 +21,9 @@ final class CommandParser {
 	/** A canonical verb on a device with its parameters, before impact and target are attached. */
 	record Step(String verb, String device, Map<String, Object> parameters) {
 	}
+
+	/** "switch it off", "lock them": the clause means the devices of the clause before. */
+	private static final Pattern PRONOUN = Pattern.compile("(?i)\\b(it|them)\\b");
 
 	private static final Set<String> LOCKABLE = Set.of("door", "garage", "gate", "window");
 
@@ -60,7 +65,16 @@ final class CommandParser {
 		if (!pending.isEmpty()) {
 			parts.add(pending.substring(0, pending.length() - 2));
 		}
-		return parts.stream().map(lexicon::read).toList();
+		List<Clause> clauses = new ArrayList<>();
+		for (String part : parts) {
+			Clause clause = lexicon.read(part);
+			if (clause.devices().isEmpty() && !clauses.isEmpty() && PRONOUN.matcher(part).find()) {
+				clause = new Clause(clause.text(), clause.negated(), clause.verbs(), clauses.getLast().devices(),
+						clause.rooms().isEmpty() ? clauses.getLast().rooms() : clause.rooms(), clause.number());
+			}
+			clauses.add(clause);
+		}
+		return clauses;
 	}
 
 	/** The steps a clause asks for, or empty when the parser is not sure. */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,8 +17,9 @@ import dev.daca.functions.engine.SentenceEmbeddings;
 
 /**
  * The EMBEDDING tier for commands: the nearest intent of {@code home/intents.yml} (an intent scores the highest
- * cosine between the command and its exemplars). Its confidence is calibrated on the exemplars themselves, leave one
- * out: each exemplar is classified against all the others, and the confidence for a margin (best intent score minus
+ * cosine between the command and its exemplars), among the intents that fit what the lexicon did read (see
+ * {@link #fitting}). Its confidence is calibrated on the exemplars themselves, leave one out: each exemplar the rule
+ * parser could not read (only those reach this tier) is classified against all the others, and the confidence for a margin (best intent score minus
  * the second best) is the smoothed share of correct leave-one-out answers with at least that margin (made
  * non-decreasing in the margin). A command far from every exemplar (best cosine under {@link #FLOOR}) is capped at
  * {@link #FAR_CAP}: the exemplars say nothing about it.
@@ -40,10 +42,12 @@ final class IntentClassifier {
 	record Scored(Intent intent, double similarity) {
 	}
 
-	private record Exemplar(Intent intent, float[] vector) {
+	private record Exemplar(Intent intent, String text, float[] vector) {
 	}
 
 	private final SentenceEmbeddings embeddings;
+
+	private final CommandParser parser;
 
 	private final List<Intent> intents;
 
@@ -51,8 +55,9 @@ final class IntentClassifier {
 
 	private final double[] calibrated = new double[MARGIN_EDGES.length];
 
-	IntentClassifier(SentenceEmbeddings embeddings, List<Intent> intents) {
+	IntentClassifier(SentenceEmbeddings embeddings, CommandParser parser, List<Intent> intents) {
 		this.embeddings = embeddings;
+		this.parser = parser;
 		this.intents = List.copyOf(intents);
 	}
 
@@ -86,12 +91,16 @@ final class IntentClassifier {
 		List<float[]> vectors = embeddings.embedAll(texts);
 		List<Exemplar> all = new ArrayList<>();
 		for (int i = 0; i < texts.size(); i++) {
-			all.add(new Exemplar(owners.get(i), vectors.get(i)));
+			all.add(new Exemplar(owners.get(i), texts.get(i), vectors.get(i)));
 		}
 		int[] correct = new int[MARGIN_EDGES.length];
 		int[] total = new int[MARGIN_EDGES.length];
 		for (Exemplar held : all) {
-			List<Exemplar> others = all.stream().filter(e -> e != held).toList();
+			CommandLexicon.Clause clause = parser.lexicon().read(held.text());
+			if (parser.steps(clause).isPresent()) {
+				continue; // the rule parser reads this one: the embedding tier would never see it
+			}
+			List<Exemplar> others = restrict(all.stream().filter(e -> e != held).toList(), fitting(clause));
 			Scores s = score(held.vector(), others);
 			for (int b = 0; b < MARGIN_EDGES.length; b++) {
 				if (s.margin() >= MARGIN_EDGES[b]) {
@@ -116,13 +125,36 @@ final class IntentClassifier {
 
 	Guess classify(String text) {
 		prepare();
-		Scores s = score(embeddings.embed(text), exemplars);
+		Scores s = score(embeddings.embed(text), restrict(exemplars, fitting(parser.lexicon().read(text))));
 		int bin = 0;
 		while (bin + 1 < MARGIN_EDGES.length && s.margin() >= MARGIN_EDGES[bin + 1]) {
 			bin++;
 		}
 		double confidence = s.similarity() < FLOOR ? Math.min(FAR_CAP, calibrated[bin]) : calibrated[bin];
 		return new Guess(s.best(), s.similarity(), s.margin(), confidence, s.ranking());
+	}
+
+	/**
+	 * What the rule parser did read narrows the intents: a device it found must be the intent's device, a verb it
+	 * found must fit the intent's action ({@link CommandParser#canonical}). A condition that would rule out every
+	 * intent is dropped. The calibration runs the same narrowing on each held-out exemplar.
+	 */
+	private Predicate<Intent> fitting(CommandLexicon.Clause clause) {
+		Predicate<Intent> device = i -> clause.devices().contains(i.device());
+		Predicate<Intent> verb = i -> clause.verbs().stream().anyMatch(v -> CommandParser.canonical(v, i.device(),
+				20.0).map(step -> step.verb().equals(i.verb()) && step.device().equals(i.device())).orElse(false));
+		Predicate<Intent> both = device.and(verb);
+		boolean hasDevice = !clause.devices().isEmpty() && intents.stream().anyMatch(device);
+		boolean hasVerb = !clause.verbs().isEmpty() && intents.stream().anyMatch(verb);
+		if (hasDevice && hasVerb && intents.stream().anyMatch(both)) {
+			return both;
+		}
+		return hasDevice ? device : hasVerb ? verb : i -> true;
+	}
+
+	private static List<Exemplar> restrict(List<Exemplar> exemplars, Predicate<Intent> fits) {
+		List<Exemplar> kept = exemplars.stream().filter(e -> fits.test(e.intent())).toList();
+		return kept.isEmpty() ? exemplars : kept;
 	}
 
 	private record Scores(Intent best, double similarity, double margin, List<Scored> ranking) {

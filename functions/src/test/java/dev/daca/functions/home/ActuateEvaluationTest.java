@@ -137,6 +137,14 @@ class ActuateEvaluationTest {
 
 				Embedding-tier calibration (leave-one-out on the exemplars): %s
 
+				Development note (honesty): this set was run while the engine was built. The first run (lexicon and \
+				exemplars as first written) scored 83.5%% intent accuracy and only 90%% (18/20) high-impact recall; \
+				after it, the lexicon got the split-verb particles on/off and "telly", the exemplars grew from 111 \
+				to 176 (not paraphrasing this set), unclear clauses that plausibly ask for a high-impact action are \
+				proposed for approval, the lexicon narrows the embedding tier's intents, "it"/"them" refer to the \
+				clause before, and one case that paraphrased an exemplar was reworded. Expect lower numbers on \
+				wording nobody has looked at.
+
 				Caveat: the shipped policy reviews actuate only on risk >= high, so a wrong LOW/MEDIUM action taken \
 				on its own is executed without a person; those are the "automatic" rows below.
 
