@@ -8,7 +8,7 @@ create table review_request (
     reasons            text          not null,
     confidence         double precision not null,
     risk               varchar(20)   not null,
-    priority           smallint      not null,  -- 0 low, 1 normal, 2 high, 3 urgent
+    priority           integer       not null,  -- 0 low, 1 normal, 2 high, 3 urgent
     candidate_group    varchar(60)   not null,
     proposed_action    text          not null,
     action_hash        varchar(64)   not null,

@@ -38,17 +38,12 @@ class FunctionProblems extends ResponseEntityExceptionHandler {
 		return problem(HttpStatus.BAD_REQUEST, "Not an event this topic accepts", ex.getMessage(), List.of());
 	}
 
-	@ExceptionHandler(BodyTooLarge.class)
-	ResponseEntity<ProblemDetail> tooLarge(BodyTooLarge ex) {
-		return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large", ex.getMessage(), List.of());
-	}
-
 	/**
 	 * The function runtime wraps what went wrong while turning the body into the function's input type: unwrap it
 	 * to the JSON or validation error underneath.
 	 */
 	@ExceptionHandler({ MessageConversionException.class, IllegalArgumentException.class,
-			IllegalStateException.class })
+			IllegalStateException.class, ClassCastException.class })
 	ResponseEntity<ProblemDetail> conversion(RuntimeException ex) {
 		Optional<InvalidInput> invalid = causeOf(ex, InvalidInput.class);
 		if (invalid.isPresent()) {
@@ -57,6 +52,10 @@ class FunctionProblems extends ResponseEntityExceptionHandler {
 		Optional<JsonProcessingException> json = causeOf(ex, JsonProcessingException.class);
 		if (json.isPresent()) {
 			return problem(HttpStatus.BAD_REQUEST, "Malformed JSON", json.get().getOriginalMessage(), List.of());
+		}
+		if (ex instanceof ClassCastException) {
+			return problem(HttpStatus.BAD_REQUEST, "Invalid input", "the body is not this function's input type",
+					List.of());
 		}
 		if (ex instanceof MessageConversionException || ex instanceof IllegalArgumentException) {
 			return problem(HttpStatus.BAD_REQUEST, "Invalid input", rootMessage(ex), List.of());

@@ -39,7 +39,7 @@ class FunctionsOpenApi {
 			"Decide whether an outcome needs a person");
 
 	@Bean
-	OpenApiCustomizer functionsOpenApi(FunctionCatalog catalog, @Value("${spring.cloud.function.web.path:}") String prefix,
+	OpenApiCustomizer functionsOpenApiCustomizer(FunctionCatalog catalog, @Value("${spring.cloud.function.web.path:}") String prefix,
 			@Value("${spring.cloud.function.http.post:}") String exported) {
 		return openApi -> {
 			openApi.info(new Info().title("DACA functions")

@@ -75,7 +75,15 @@ public class EventProcessing {
 				throw new UnexpectedEvent(consumer + ": CloudEvent type '" + type + "' is not one of " + accepted);
 			}
 			Emitted emitted = ledger.once(consumer, eventId, type, CloudEventMessageUtils.getSubject(message), () -> {
-				O output = decision.apply(message.getPayload());
+				O output;
+				try {
+					output = decision.apply(message.getPayload());
+				}
+				catch (ClassCastException ex) {
+					// the runtime hands over a payload it could not convert as it is: not the JSON this topic carries
+					throw new UnexpectedEvent(consumer + ": the data of event " + eventId + " is not a valid " + type
+							+ " document");
+				}
 				if (output == null) {
 					return Emitted.NOTHING;
 				}

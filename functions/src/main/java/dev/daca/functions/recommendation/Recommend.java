@@ -119,14 +119,19 @@ public class Recommend implements Function<ShopperActivity, Recommendations> {
 	}
 
 	private static Map<String, Signal> historyOf(List<ShopperEvent> events, Map<String, Product> catalog) {
-		Instant newest = events.stream().map(ShopperEvent::at).max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
+		Instant newest = events.stream()
+			.map(ShopperEvent::at)
+			.filter(java.util.Objects::nonNull)
+			.max(Comparator.naturalOrder())
+			.orElse(Instant.EPOCH);
 		Map<String, Signal> history = new TreeMap<>();
 		for (ShopperEvent e : events) {
 			Product p = catalog.get(e.productId());
 			if (p == null) {
 				continue;
 			}
-			double age = Math.max(0, Duration.between(e.at(), newest).toSeconds()) / (double) HALF_LIFE.toSeconds();
+			double age = e.at() == null ? 0
+					: Math.max(0, Duration.between(e.at(), newest).toSeconds()) / (double) HALF_LIFE.toSeconds();
 			double w = e.kind().weight() * Math.pow(0.5, age);
 			history.merge(p.id(), new Signal(p, w, e.kind()), (a, b) -> new Signal(p, a.weight() + b.weight(),
 					a.strongest().compareTo(b.strongest()) >= 0 ? a.strongest() : b.strongest()));
