@@ -63,8 +63,11 @@ pid_alive() {
 	pid=$(head -n 1 "$1")
 	[[ $pid =~ ^[0-9]+$ ]] || return 1
 	kill -0 "$pid" 2>/dev/null || return 1
+	! pid_zombie "$pid" || return 1
 	tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q -- "$2"
 }
+# an exited daemon stays a zombie until PID 1 reaps it (not at once on every machine): that is gone, too
+pid_zombie() { [[ $(awk '{print $3}' "/proc/$1/stat" 2>/dev/null) == Z ]]; }
 
 # wait_for SECONDS WHAT COMMAND...: poll COMMAND every half second until it succeeds
 wait_for() {
@@ -90,7 +93,7 @@ stop_pid() {
 	fi
 	rm -f "$pidfile"
 }
-pid_gone() { ! kill -0 "$1" 2>/dev/null; }
+pid_gone() { ! kill -0 "$1" 2>/dev/null || pid_zombie "$1"; }
 
 require_free_port() {
 	! port_open "$2" || die "$1: port $2 on 127.0.0.1 is taken by a process this script did not start (set DACA_* ports)"
@@ -260,7 +263,8 @@ rabbit_configure() {
 	fi
 }
 
-epmd_running() { pgrep -x epmd >/dev/null; }
+epmd_running() { port_open 4369; }
+epmd_unused() { ! epmd -names 2>/dev/null | grep -q '^name '; }
 
 rabbitmq_up() {
 	rabbit_running && { log "rabbitmq: already running"; return 0; }
@@ -289,7 +293,8 @@ rabbitmq_down() {
 		log "rabbitmq: stopped"
 	fi
 	# epmd outlives the node; stop it only if this script started it and no other Erlang node uses it
-	if [[ -e $RABBIT_DIR/started-epmd ]] && epmd_running && ! epmd -names 2>/dev/null | grep -q '^name '; then
+	# (the stopped node's name may stay registered for a moment)
+	if [[ -e $RABBIT_DIR/started-epmd ]] && epmd_running && wait_for 10 "epmd deregistration" epmd_unused; then
 		epmd -kill >/dev/null 2>&1 || true
 	fi
 	rm -f "$RABBIT_DIR/started-epmd"
