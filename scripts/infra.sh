@@ -95,6 +95,16 @@ stop_pid() {
 }
 pid_gone() { ! kill -0 "$1" 2>/dev/null || pid_zombie "$1"; }
 
+# the port a running service was started on, so that `up` with other DACA_* ports does not mistake it for its own
+started() { service_port "$1" >"$INFRA_DIR/$1/port"; }
+already_running() {
+	local was
+	was=$(cat "$INFRA_DIR/$1/port" 2>/dev/null || true)
+	[[ -z $was || $was == "$(service_port "$1")" ]] ||
+		die "$1: already running on port $was (this call asks for $(service_port "$1")); run down first"
+	log "$1: already running"
+}
+
 require_free_port() {
 	! port_open "$2" || die "$1: port $2 on 127.0.0.1 is taken by a process this script did not start (set DACA_* ports)"
 }
@@ -163,7 +173,7 @@ pg_psql() { "$(pg_bin)/psql" -X -q -v ON_ERROR_STOP=1 -h "$PG_DIR/run" -p "$PG_P
 postgres_up() {
 	local bin
 	bin=$(pg_bin) || die "postgres: no server binaries under /usr/lib/postgresql"
-	pg_running && { log "postgres: already running"; return 0; }
+	pg_running && { already_running postgres; return; }
 	require_free_port postgres "$PG_PORT"
 	mkdir -p "$PG_DIR/run"
 	chown postgres:postgres "$PG_DIR" "$PG_DIR/run"
@@ -179,6 +189,7 @@ postgres_up() {
 		SELECT 'CREATE ROLE daca LOGIN PASSWORD ''daca''' WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'daca')\gexec
 		SELECT 'CREATE DATABASE daca OWNER daca' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'daca')\gexec
 	SQL
+	started postgres
 	log "postgres: up on 127.0.0.1:$PG_PORT"
 }
 
@@ -196,13 +207,14 @@ redis_running() { pid_alive "$REDIS_DIR/redis.pid" redis-server; }
 redis_ping() { [[ $(redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping 2>/dev/null) == PONG ]]; }
 
 redis_up() {
-	redis_running && { log "redis: already running"; return 0; }
+	redis_running && { already_running redis; return; }
 	require_free_port redis "$REDIS_PORT"
 	mkdir -p "$REDIS_DIR/data"
 	redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --protected-mode yes --daemonize yes \
 		--pidfile "$REDIS_DIR/redis.pid" --logfile "$REDIS_DIR/redis.log" --dir "$REDIS_DIR/data" \
 		--appendonly yes 9>&-
 	wait_for 30 redis redis_ping
+	started redis
 	log "redis: up on 127.0.0.1:$REDIS_PORT"
 }
 
@@ -267,7 +279,7 @@ epmd_running() { port_open 4369; }
 epmd_unused() { ! epmd -names 2>/dev/null | grep -q '^name '; }
 
 rabbitmq_up() {
-	rabbit_running && { log "rabbitmq: already running"; return 0; }
+	rabbit_running && { already_running rabbitmq; return; }
 	require_free_port rabbitmq "$RABBIT_PORT"
 	require_free_port "rabbitmq distribution" "$RABBIT_DIST_PORT"
 	[[ $RABBIT_MGMT_PORT == 0 ]] || require_free_port "rabbitmq management" "$RABBIT_MGMT_PORT"
@@ -282,6 +294,7 @@ rabbitmq_up() {
 		die "rabbitmq: the node did not start, see $RABBIT_DIR/log/startup.log"
 	rabbit_ctl wait --timeout 120 "$RABBIT_DIR/rabbitmq.pid" >/dev/null ||
 		die "rabbitmq: the node did not boot, see $RABBIT_DIR/log/"
+	started rabbitmq
 	log "rabbitmq: up on 127.0.0.1:$RABBIT_PORT"
 }
 
@@ -384,7 +397,7 @@ kafka_configure() {
 kafka_started() { grep -q 'Kafka Server started' "$KAFKA_DIR/logs/server.log" 2>/dev/null && port_open "$KAFKA_PORT"; }
 
 kafka_up() {
-	kafka_running && { log "kafka: already running"; return 0; }
+	kafka_running && { already_running kafka; return; }
 	require_free_port kafka "$KAFKA_PORT"
 	require_free_port "kafka controller" "$KAFKA_CONTROLLER_PORT"
 	kafka_libs
@@ -408,6 +421,7 @@ kafka_up() {
 		kafka_running || die "kafka: the broker exited, see $KAFKA_DIR/logs/stdout.log and server.log"
 		die "kafka: the broker did not start in 120s, see $KAFKA_DIR/logs/server.log"
 	fi
+	started kafka
 	log "kafka: up on 127.0.0.1:$KAFKA_PORT"
 }
 
