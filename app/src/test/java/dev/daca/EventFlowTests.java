@@ -116,7 +116,7 @@ class EventFlowTests {
 	@Test
 	void aLowConfidenceModerationProducesAReviewRequest() throws Exception {
 		String postId = "post-" + UUID.randomUUID();
-		String text = "honestly you people make me sick, someone should do something about you";
+		String text = "some people just shouldn't be allowed to post";
 		JsonNode direct = http.postForObject("/fn/classify", Map.of("postId", "probe", "text", text), JsonNode.class);
 		assertThat(direct.path("confidence").asDouble()).as("the engine is unsure of this one: %s", direct)
 			.isLessThan(0.90);
@@ -165,7 +165,7 @@ class EventFlowTests {
 			.add("ce_type", bytes(type))
 			.add("ce_source", bytes("/tests"))
 			.add("ce_subject", bytes(subject))
-			.add("contentType", bytes("application/json"));
+			.add("content-type", bytes("application/json"));
 		producer.send(record).get();
 	}
 
