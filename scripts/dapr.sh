@@ -170,14 +170,17 @@ EOF
 pidfile() { echo "$DAPR_RUN/$1.pid"; }
 logfile() { echo "$DAPR_RUN/$1.log"; }
 
-# Alive and really the binary we started (guards against pid reuse).
+# Alive and still the program we started (guards against pid reuse), whichever DAPR_BIN it came from.
 running() {
 	local pf pid
 	pf="$(pidfile "$1")"
 	[[ -f "$pf" ]] || return 1
 	pid="$(cat "$pf")"
 	[[ -n "$pid" && -d "/proc/$pid" ]] || return 1
-	[[ "$(readlink "/proc/$pid/exe" 2>/dev/null)" == "$DAPR_BIN/$1" ]]
+	local exe
+	exe="$(readlink "/proc/$pid/exe" 2>/dev/null)" || return 1
+	exe="${exe% (deleted)}"
+	[[ "${exe##*/}" == "$1" ]]
 }
 
 port_busy() { (exec 3<>"/dev/tcp/$HOST/$1") 2>/dev/null; }
@@ -211,6 +214,20 @@ wait_for() {
 		fi
 		sleep 0.5
 	done
+}
+
+# wait_metadata PATTERN WHAT: poll daprd's metadata until it contains PATTERN (fixed string).
+wait_metadata() {
+	local deadline
+	deadline=$(($(date +%s) + DAPR_UP_TIMEOUT))
+	until curl -s -m 2 "http://$HOST:$DAPR_HTTP_PORT/v1.0/metadata" 2>/dev/null | grep -qF "$1"; do
+		if (($(date +%s) >= deadline)) || ! running daprd; then
+			tail -n 30 "$(logfile daprd)" >&2 || true
+			return 1
+		fi
+		sleep 0.5
+	done
+	say "$2"
 }
 
 resources_args() {
@@ -274,6 +291,15 @@ cmd_up() {
 		--config "$DAPR_CONFIG" "${resources[@]}" --log-level "$DAPR_LOG_LEVEL"
 	# healthz/outbound: components loaded and the runtime can call out; it does not wait for the app.
 	wait_for daprd "http://$HOST:$DAPR_HTTP_PORT/v1.0/healthz/outbound" || { cmd_down; die "daprd did not become healthy"; }
+	wait_metadata '"scheduler":{"connected_addresses":["' "daprd connected to the scheduler" ||
+		{ cmd_down; die "daprd did not connect to the scheduler on $HOST:$SCHEDULER_PORT"; }
+	# daprd reports its actor types to placement only once the app answers on its port.
+	if [[ -n "${app_args[*]}" ]] && port_busy "$APP_PORT"; then
+		wait_metadata '"placement":"placement: connected"' "daprd connected to placement" ||
+			{ cmd_down; die "daprd did not connect to placement on $HOST:$PLACEMENT_PORT"; }
+	elif [[ -n "${app_args[*]}" ]]; then
+		say "no app on $HOST:$APP_PORT yet: daprd connects to placement once the app answers there"
+	fi
 	say "up: daprd http://$HOST:$DAPR_HTTP_PORT grpc=$HOST:$DAPR_GRPC_PORT app-id=$DAPR_APP_ID state=$DAPR_STATE pubsub=${DAPR_PUBSUB:-none}"
 	cmd_status
 }
