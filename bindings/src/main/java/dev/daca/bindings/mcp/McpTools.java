@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncToolSpecification;
 
 import dev.daca.bindings.mcp.ToolCalls.Hints;
+import dev.daca.bindings.review.ReviewGate;
 import dev.daca.functions.home.HomePlan;
 import dev.daca.functions.home.HomeSignal;
 import dev.daca.functions.moderation.ModerationVerdict;
@@ -40,6 +41,16 @@ class McpTools {
 	record PendingReviews(List<ReviewView> reviews) {
 	}
 
+	/**
+	 * The result of {@code actuate}.
+	 * @param plan what the home would do
+	 * @param executed always false: no transport executes device actions
+	 * @param approvalRequired whether the review policy sent the plan to a person (it is then in the inbox)
+	 * @param review the review gate's answer (a review request with its id, or automatic)
+	 */
+	record Actuation(HomePlan plan, boolean executed, boolean approvalRequired, ReviewRouting review) {
+	}
+
 	/** Arguments of {@code get_review}. */
 	record ReviewQuery(String reviewId) {
 	}
@@ -50,9 +61,9 @@ class McpTools {
 			@Qualifier(TriageAssessment.FUNCTION) Function<SymptomReport, TriageAssessment> diagnose,
 			@Qualifier(Recommendations.FUNCTION) Function<ShopperActivity, Recommendations> recommend,
 			@Qualifier(HomePlan.FUNCTION) Function<HomeSignal, HomePlan> actuate,
-			@Qualifier("request-review") Function<Outcome, ReviewRouting> requestReview, ReviewInbox inbox) {
+			@Qualifier("request-review") Function<Outcome, ReviewRouting> requestReview, ReviewGate gate,
+			ReviewInbox inbox) {
 		ToolCalls tools = new ToolCalls(json);
-		ReviewedActuation reviewed = new ReviewedActuation(actuate, requestReview, inbox);
 		return List.of(
 				tools.tool("classify", "Moderate a post",
 						"Classify a post or comment: safe, spam, harassment, hate, sexual, violence or self-harm, with "
@@ -72,7 +83,11 @@ class McpTools {
 								+ "tool: it returns the plan, and when the review policy says a person must look (every "
 								+ "high-impact action such as unlocking a door or disarming the alarm) it files an "
 								+ "approval request in the homeowners' review inbox and says approvalRequired.",
-						new Hints(false, true, false, true), HomeSignal.class, true, reviewed::plan),
+						new Hints(false, true, false, true), HomeSignal.class, true, signal -> {
+							ReviewGate.Reviewed<HomePlan> reviewed = gate.pass(actuate.apply(signal));
+							return new Actuation(reviewed.outcome(), false, reviewed.approvalRequired(),
+									reviewed.review());
+						}),
 				tools.tool("request_review", "Ask the review gate",
 						"Decide whether a person must look at an outcome of classify, diagnose, recommend or actuate "
 								+ "(pass the tool's structured result). Returns routing review (with reasons, priority, "
