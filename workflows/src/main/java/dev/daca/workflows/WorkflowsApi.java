@@ -94,17 +94,13 @@ class WorkflowsApi {
 
 	@GetMapping("/{instanceId}")
 	WorkflowView status(@PathVariable String instanceId) {
-		WorkflowInstanceStatus status = existing(instanceId);
-		JsonNode sidecarView = sidecar.get()
-			.uri("/v1.0/workflows/dapr/{id}", instanceId)
-			.retrieve()
-			.body(JsonNode.class);
-		JsonNode properties = sidecarView == null ? json.createObjectNode() : sidecarView.path("properties");
-		List<WorkflowStep> history = readList(properties.path("dapr.workflow.custom_status").asText(null));
-		JsonNode result = readTree(status.getSerializedOutput());
-		return new WorkflowView(instanceId, status.getName(), status.getRuntimeStatus().name(),
-				String.valueOf(status.getCreatedAt()), String.valueOf(status.getLastUpdatedAt()), history, result,
-				status.getFailureDetails() == null ? null : status.getFailureDetails().getErrorMessage());
+		JsonNode view = sidecarView(instanceId);
+		JsonNode properties = view.path("properties");
+		return new WorkflowView(instanceId, view.path("workflowName").asText(), view.path("runtimeStatus").asText(),
+				view.path("createdAt").asText(), view.path("lastUpdatedAt").asText(),
+				readList(properties.path("dapr.workflow.custom_status").asText(null)),
+				readTree(properties.path("dapr.workflow.output").asText(null)),
+				properties.path("dapr.workflow.failure.error_message").asText(null));
 	}
 
 	@PostMapping("/{instanceId}/decision")
@@ -128,10 +124,8 @@ class WorkflowsApi {
 
 	private ResponseEntity<Started> start(Class<? extends Workflow> workflow, String process, Object input,
 			String instanceId) {
-		if (instanceId != null && !instanceId.isBlank()) {
-			if (workflows.getInstanceState(instanceId, false) != null) {
-				return ResponseEntity.ok(new Started(instanceId, process, "/workflows/" + instanceId, true));
-			}
+		if (instanceId != null && !instanceId.isBlank() && known(instanceId)) {
+			return ResponseEntity.ok(new Started(instanceId, process, "/workflows/" + instanceId, true));
 		}
 		String id = instanceId == null || instanceId.isBlank() ? process + "-" + UUID.randomUUID() : instanceId;
 		workflows.scheduleNewWorkflow(workflow, input, id);
@@ -139,11 +133,29 @@ class WorkflowsApi {
 	}
 
 	private WorkflowInstanceStatus existing(String instanceId) {
-		WorkflowInstanceStatus status = workflows.getInstanceState(instanceId, true);
-		if (status == null) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no workflow " + instanceId);
+		sidecarView(instanceId);
+		return workflows.getInstanceState(instanceId, false);
+	}
+
+	/** The sidecar's view of an instance (status, custom status = our history, output); 404 when unknown. */
+	private JsonNode sidecarView(String instanceId) {
+		return sidecar.get()
+			.uri("/v1.0/workflows/dapr/{id}", instanceId)
+			.retrieve()
+			.onStatus(status -> status.value() == 404, (request, response) -> {
+				throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no workflow " + instanceId);
+			})
+			.body(JsonNode.class);
+	}
+
+	private boolean known(String instanceId) {
+		try {
+			sidecarView(instanceId);
+			return true;
 		}
-		return status;
+		catch (ResponseStatusException notFound) {
+			return false;
+		}
 	}
 
 	private List<WorkflowStep> readList(String text) {

@@ -52,9 +52,9 @@ public class SmartHomeWorkflow implements Workflow {
 							history.steps()));
 					return;
 				}
-				if (review.decision().approvedAction() != null) {
-					action = review.decision().approvedAction();
-				}
+				// what the homeowner saw, or their edit of it; either must hash to the hash they approved
+				action = review.decision().approvedAction() != null ? review.decision().approvedAction()
+						: request.proposedAction();
 				approvedHash = review.decision().actionHash();
 				decidedBy = review.decidedBy();
 			}
