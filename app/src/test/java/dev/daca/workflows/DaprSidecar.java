@@ -48,10 +48,16 @@ final class DaprSidecar {
 
 	/** Servers up, sidecar up for an app on {@link #APP_PORT} (the test's server.port). */
 	static DaprSidecar start(String state, String runDir) {
+		return start(state, runDir, APP_PORT, Map.of());
+	}
+
+	/** The same with another app port and extra dapr.sh settings (e.g. a second port set). */
+	static DaprSidecar start(String state, String runDir, int appPort, Map<String, String> settings) {
 		run(Map.of(), "scripts/infra.sh", "up", state);
-		Map<String, String> env = Map.of("DAPR_STATE", state, "APP_PORT", String.valueOf(APP_PORT), "DAPR_RUN",
-				runDir, "DACA_REDIS_HOST", "127.0.0.1:16379", "DACA_POSTGRES_URL",
-				"postgres://daca:daca@127.0.0.1:15432/daca?sslmode=disable");
+		Map<String, String> env = new java.util.HashMap<>(Map.of("DAPR_STATE", state, "APP_PORT",
+				String.valueOf(appPort), "DAPR_RUN", runDir, "DACA_REDIS_HOST", "127.0.0.1:16379", "DACA_POSTGRES_URL",
+				"postgres://daca:daca@127.0.0.1:15432/daca?sslmode=disable"));
+		env.putAll(settings);
 		DaprSidecar sidecar = new DaprSidecar(state, env);
 		sidecar.up();
 		return sidecar;
@@ -85,10 +91,14 @@ final class DaprSidecar {
 
 	/** Wait until daprd reports placement connected (it connects once the app answers on its port). */
 	static void awaitPlacement(Duration timeout) throws InterruptedException {
+		awaitPlacement(HTTP_PORT, timeout);
+	}
+
+	static void awaitPlacement(int httpPort, Duration timeout) throws InterruptedException {
 		Instant deadline = Instant.now().plus(timeout);
 		String last = "";
 		while (Instant.now().isBefore(deadline)) {
-			last = get("/v1.0/metadata");
+			last = get(httpPort, "/v1.0/metadata");
 			if (last.contains("\"placement\":\"placement: connected\"")) {
 				return;
 			}
@@ -99,9 +109,13 @@ final class DaprSidecar {
 
 	/** GET on the sidecar's HTTP API; the body, or "" when it does not answer. */
 	static String get(String path) {
+		return get(HTTP_PORT, path);
+	}
+
+	static String get(int httpPort, String path) {
 		try {
 			HttpResponse<String> response = HttpClient.newHttpClient()
-				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + HTTP_PORT + path))
+				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
 					.timeout(Duration.ofSeconds(5))
 					.build(), HttpResponse.BodyHandlers.ofString());
 			return response.body();

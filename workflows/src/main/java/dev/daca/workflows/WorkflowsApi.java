@@ -22,8 +22,13 @@ import dev.daca.workflows.review.ReviewWorkflows;
 import dev.daca.workflows.triage.DiagnosisWorkflow;
 
 import org.springframework.beans.factory.annotation.Value;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -120,6 +125,19 @@ class WorkflowsApi {
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
 					"no workflow waits for review " + reviewId));
 		return decide(instanceId, decision);
+	}
+
+	/**
+	 * The sidecar is down or restarting (UNAVAILABLE), or up but its workflow actors are not placed yet because our
+	 * worker has not reconnected (FAILED_PRECONDITION "did not find address for actor"): a 503 the caller may retry.
+	 */
+	@ExceptionHandler(StatusRuntimeException.class)
+	ProblemDetail sidecarUnavailable(StatusRuntimeException ex) {
+		Status.Code code = ex.getStatus().getCode();
+		HttpStatus status = code == Status.Code.UNAVAILABLE || code == Status.Code.FAILED_PRECONDITION
+				? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.BAD_GATEWAY;
+		return ProblemDetail.forStatusAndDetail(status, "Dapr sidecar: " + ex.getStatus().getCode() + " "
+				+ ex.getStatus().getDescription());
 	}
 
 	private ResponseEntity<Started> start(Class<? extends Workflow> workflow, String process, Object input,
