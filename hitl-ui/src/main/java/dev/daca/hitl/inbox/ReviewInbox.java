@@ -6,6 +6,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.daca.functions.review.Priority;
 import dev.daca.functions.review.ReviewRequest;
 
 import org.springframework.data.domain.Limit;
@@ -37,6 +38,22 @@ public class ReviewInbox {
 				write(request.outcome()), request.decidedBy().engine().json(), request.decidedBy().tier().json(),
 				request.requestedAt(), request.dueAt(), request.onTimeout(), request.bulkDecisionAllowed()));
 		return true;
+	}
+
+	/** Raise the priority of a request nobody decided in time; returns the new priority. */
+	@Transactional
+	public Priority escalate(String reviewId) {
+		return items.findById(reviewId)
+			.orElseThrow(() -> new IllegalArgumentException("no review request " + reviewId))
+			.escalate();
+	}
+
+	/** Close a request: approved, rejected or expired (idempotent). */
+	@Transactional
+	public void settle(String reviewId, ReviewStatus outcome) {
+		items.findById(reviewId)
+			.orElseThrow(() -> new IllegalArgumentException("no review request " + reviewId))
+			.settle(outcome);
 	}
 
 	@Transactional(readOnly = true)

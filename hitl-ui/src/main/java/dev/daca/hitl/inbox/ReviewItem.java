@@ -100,6 +100,18 @@ public class ReviewItem {
 		this.status = ReviewStatus.PENDING;
 	}
 
+	/** An overdue request: one priority step up (URGENT stays URGENT). */
+	Priority escalate() {
+		Priority raised = priority().raised();
+		this.priority = raised.ordinal();
+		return raised;
+	}
+
+	/** The request is done with: approved, rejected or expired. */
+	void settle(ReviewStatus outcome) {
+		this.status = outcome;
+	}
+
 	public String reviewId() { return reviewId; }
 	public String function() { return function; }
 	public String subjectId() { return subjectId; }
