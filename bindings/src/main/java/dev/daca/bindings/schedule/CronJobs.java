@@ -48,7 +48,7 @@ class CronJobs implements SchedulingConfigurer {
 			return;
 		}
 		properties.jobs().forEach((name, schedule) -> {
-			if (schedule.cron() == null || schedule.cron().isBlank() || "-".equals(schedule.cron())) {
+			if (!schedule.hasCron()) {
 				return;
 			}
 			if (!runner.knows(name)) {
@@ -67,7 +67,7 @@ class CronJobs implements SchedulingConfigurer {
 		}
 		Instant now = clock.instant();
 		properties.jobs().forEach((name, schedule) -> {
-			if (schedule.cron() == null || schedule.cron().isBlank() || "-".equals(schedule.cron())) {
+			if (!schedule.hasCron()) {
 				return;
 			}
 			Duration period = period(schedule.cron(), ZonedDateTime.ofInstant(now, schedule.zone()));

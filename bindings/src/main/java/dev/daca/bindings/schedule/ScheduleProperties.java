@@ -23,5 +23,10 @@ record ScheduleProperties(@DefaultValue("true") boolean enabled, @DefaultValue("
 
 	record JobSchedule(String cron, @DefaultValue("UTC") ZoneId zone, @DefaultValue("PT10S") Duration lockAtLeastFor,
 			@DefaultValue("false") boolean needsBroker) {
+
+		/** Whether this job fires in-process: a cron expression that is neither empty nor "-". */
+		boolean hasCron() {
+			return cron != null && !cron.isBlank() && !"-".equals(cron);
+		}
 	}
 }

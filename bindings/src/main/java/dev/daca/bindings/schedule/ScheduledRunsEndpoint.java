@@ -36,7 +36,7 @@ class ScheduledRunsEndpoint {
 			Map<String, Object> entry = new LinkedHashMap<>();
 			entry.put("cron", schedule == null ? null : schedule.cron());
 			entry.put("zone", schedule == null ? null : schedule.zone().getId());
-			entry.put("inProcess", properties.enabled() && schedule != null && schedule.cron() != null);
+			entry.put("inProcess", properties.enabled() && schedule != null && schedule.hasCron());
 			entry.put("lastSucceeded", runs.lastSucceeded(job).orElse(null));
 			entry.put("recent", runs.recent(job, 5));
 			jobs.put(job, entry);
