@@ -51,7 +51,7 @@ public class Classify implements Function<Post, ModerationVerdict> {
 
 	private final DecisionMeter meter;
 
-	private final Lexicon lexicon;
+	private volatile Lexicon lexicon;
 
 	private final Exemplars exemplars;
 
@@ -121,6 +121,25 @@ public class Classify implements Function<Post, ModerationVerdict> {
 		evidence.addAll(m.nearest(vector, label, 2));
 		return new ModerationVerdict(post.postId(), label, scores, Severity.of(label), p[label.ordinal()], rationale,
 				evidence, DecidedBy.embedding(METHOD));
+	}
+
+	/** The size of a lexicon: its decisive rules, its cues and its defer patterns. */
+	public record LexiconSize(int rules, int cues, int defers) {
+	}
+
+	/**
+	 * Replace the lexicon without a restart (the nightly refresh). The new lexicon is parsed first (a bad line throws
+	 * and the current lexicon stays); the embedding rung is retrained on it, because the lexicon's cues are features of
+	 * that classifier; then both are swapped in.
+	 */
+	public LexiconSize reloadLexicon(String name, java.io.InputStream tsv) {
+		Lexicon fresh = Lexicon.parse(DataLines.read(name, tsv));
+		Model retrained = Model.train(embeddings, fresh, exemplars);
+		synchronized (this) {
+			lexicon = fresh;
+			model = retrained;
+		}
+		return fresh.size();
 	}
 
 	/** The trained embedding rung: built once, on first use (the embedding model loads then too). */

@@ -27,6 +27,16 @@ record DataLines(String resource, List<Line> lines) {
 			if (in == null) {
 				throw new IllegalStateException("missing classpath resource " + resource);
 			}
+			return read(resource, in);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** The content lines of any source of the same format (a file or URL the lexicon is refreshed from). */
+	static DataLines read(String name, InputStream in) {
+		try {
 			List<Line> lines = new ArrayList<>();
 			BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
 			String text;
@@ -37,7 +47,7 @@ record DataLines(String resource, List<Line> lines) {
 					lines.add(new Line(number, text));
 				}
 			}
-			return new DataLines(resource, lines);
+			return new DataLines(name, lines);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -43,7 +43,10 @@ final class Lexicon {
 	}
 
 	static Lexicon load() {
-		DataLines data = DataLines.read(RESOURCE);
+		return parse(DataLines.read(RESOURCE));
+	}
+
+	static Lexicon parse(DataLines data) {
 		List<Entry> rules = new ArrayList<>();
 		List<Entry> cues = new ArrayList<>();
 		List<Pattern> defers = new ArrayList<>();
@@ -65,6 +68,11 @@ final class Lexicon {
 			}
 		}
 		return new Lexicon(rules, cues, defers);
+	}
+
+	/** How many rules, cues and defer patterns this lexicon holds. */
+	Classify.LexiconSize size() {
+		return new Classify.LexiconSize(rules.size(), cues.size(), defers.size());
 	}
 
 	/** The first rule that decides this text, if any: {@code always} rules first, then {@code certain} ones. */

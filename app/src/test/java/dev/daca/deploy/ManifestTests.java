@@ -1,0 +1,237 @@
+package dev.daca.deploy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Every manifest under deploy/ parsed into typed models (unknown fields fail), cross-checked against the app (ports,
+ * probe paths, profiles, DACA_* variables, job names), Kustomize resources resolvable, and the scale-to-zero lint.
+ * No network, no cluster: files only, and the app's own application*.yml.
+ */
+class ManifestTests {
+
+	static List<Manifests.Document> all;
+
+	static JsonNode application;
+
+	@BeforeAll
+	static void read() throws IOException {
+		all = new ArrayList<>(Manifests.documents(Manifests.DEPLOY.resolve("k8s-knative")));
+		all.addAll(Manifests.documents(Manifests.DEPLOY.resolve("aca")));
+		all.addAll(Manifests.documents(Manifests.DEPLOY.resolve("dapr")));
+		application = Manifests.YAML.readTree(Path.of("src/main/resources/application.yml").toFile());
+	}
+
+	@Test
+	void everyKubernetesKnativeKedaAndDaprManifestParsesIntoItsTypedModel() {
+		List<Manifests.Document> kubernetes = all.stream().filter(d -> !azure(d)).toList();
+		assertThat(kubernetes).extracting(Manifests.Document::kind)
+			.contains("serving.knative.dev/v1/Service", "batch/v1/CronJob", "apps/v1/Deployment",
+					"autoscaling/v2/HorizontalPodAutoscaler", "keda.sh/v1alpha1/ScaledObject",
+					"dapr.io/v1alpha1/Component");
+		for (Manifests.Document document : kubernetes) {
+			if (document.kind().equals("dapr.io/v1alpha1/Resiliency")
+					|| document.kind().equals("dapr.io/v1alpha1/Configuration")) {
+				continue; // deploy/dapr's own files, not part of the ascent manifests; no model here
+			}
+			assertThat(Manifests.typed(document)).as(document.file().toString()).isNotNull();
+		}
+	}
+
+	@Test
+	void aMisspelledFieldIsRejectedAnywhereInTheTree() throws IOException {
+		JsonNode typo = Manifests.YAML.readTree("""
+				apiVersion: batch/v1
+				kind: CronJob
+				metadata: {name: typo}
+				spec:
+				  schedule: "* * * * *"
+				  jobTemplate:
+				    spec:
+				      template:
+				        spec:
+				          contianers: [{name: job, image: daca}]
+				""");
+		assertThatThrownBy(() -> Manifests.typed(new Manifests.Document(Path.of("typo.yaml"), typo)))
+			.hasMessageContaining("contianers");
+		JsonNode keda = Manifests.YAML.readTree("""
+				apiVersion: keda.sh/v1alpha1
+				kind: ScaledObject
+				metadata: {name: k}
+				spec: {scaleTargetRef: {name: x}, minReplicas: 1}
+				""");
+		assertThatThrownBy(() -> Manifests.typed(new Manifests.Document(Path.of("keda.yaml"), keda)))
+			.hasMessageContaining("minReplicas");
+	}
+
+	@Test
+	void portsAndProbePathsAreTheOnesTheAppServes() throws IOException {
+		assertThat(application.at("/management/endpoint/health/probes/enabled").asBoolean()).isTrue();
+		String port = new Dockerfile(Dockerfile.read().runtimeStage().instructions()).env().get("SERVER_PORT");
+		Set<String> probePaths = Set.of("/actuator/health/liveness", "/actuator/health/readiness");
+		for (Manifests.Document d : all) {
+			for (JsonNode container : containers(d)) {
+				container.findValues("containerPort").forEach(p -> assertThat(p.asText()).as(d.file() + " port")
+					.isEqualTo(port));
+				container.findValues("httpGet").forEach(get -> {
+					assertThat(get.path("path").asText()).as(d.file() + " probe").isIn(probePaths);
+					if (get.has("port")) {
+						assertThat(get.path("port").asText()).as(d.file() + " probe port").isEqualTo(port);
+					}
+				});
+			}
+			if (azure(d) && d.tree().at("/properties/configuration/ingress").isObject()) {
+				JsonNode config = d.tree().at("/properties/configuration");
+				assertThat(config.at("/ingress/targetPort").asText()).isEqualTo(port);
+				assertThat(config.at("/dapr/appPort").asText()).isEqualTo(port);
+			}
+		}
+	}
+
+	@Test
+	void profilesVariablesAndJobNamesExistInTheApp() throws IOException {
+		Set<String> jobs = new HashSet<>();
+		application.at("/daca/schedule/jobs").fieldNames().forEachRemaining(jobs::add);
+		Set<String> knownDacaVariables = knownDacaVariables();
+		Pattern runOnce = Pattern.compile("--daca\\.run-once=([\\w-]+)");
+		for (Manifests.Document d : all) {
+			for (JsonNode container : containers(d)) {
+				for (JsonNode arg : container.path("args")) {
+					Matcher m = runOnce.matcher(arg.asText());
+					if (m.find()) {
+						assertThat(m.group(1)).as(d.file() + " job").isIn(jobs);
+					}
+				}
+				for (JsonNode var : container.path("env")) {
+					checkVariable(d, var.path("name").asText(), var.path("value").asText(""), knownDacaVariables);
+				}
+			}
+			if (d.kind().equals("v1/ConfigMap")) {
+				d.tree().path("data").properties().forEach(e -> checkVariable(d, e.getKey(), e.getValue().asText(),
+						knownDacaVariables));
+			}
+		}
+	}
+
+	@Test
+	void acaSecretsAreReferencesNeverValues() {
+		for (Manifests.Document d : all.stream().filter(ManifestTests::azure).toList()) {
+			Set<String> secrets = new HashSet<>();
+			for (JsonNode secret : d.tree().at("/properties/configuration/secrets")) {
+				assertThat(secret.has("value")).as(d.file() + " secret " + secret.path("name") + " inline").isFalse();
+				assertThat(secret.path("keyVaultUrl").asText()).startsWith("https://");
+				secrets.add(secret.path("name").asText());
+			}
+			for (JsonNode container : containers(d)) {
+				container.path("env").forEach(var -> {
+					if (var.has("secretRef")) {
+						assertThat(var.path("secretRef").asText()).as(d.file().toString()).isIn(secrets);
+					}
+				});
+			}
+			d.tree().findValues("auth").forEach(auth -> auth.forEach(a -> assertThat(
+					a.path("secretRef").asText()).isIn(secrets)));
+		}
+	}
+
+	@Test
+	void kustomizationsNameOnlyResourcesThatExist() throws IOException {
+		try (var files = Files.walk(Manifests.DEPLOY.resolve("k8s-knative"))) {
+			for (Path kustomization : files.filter(f -> f.getFileName().toString().equals("kustomization.yaml"))
+				.toList()) {
+				JsonNode k = Manifests.YAML.readTree(kustomization.toFile());
+				assertThat(k.path("kind").asText()).isEqualTo("Kustomization");
+				for (JsonNode resource : k.path("resources")) {
+					Path target = kustomization.getParent().resolve(resource.asText()).normalize();
+					assertThat(Files.isRegularFile(target) || Files.isRegularFile(target.resolve("kustomization.yaml")))
+						.as(kustomization + " -> " + resource.asText())
+						.isTrue();
+				}
+			}
+		}
+	}
+
+	@Test
+	void nothingThatCanScaleToZeroRunsCronOrHostsWorkflows() {
+		assertThat(ScaleToZeroLint.findings(all)).isEmpty();
+	}
+
+	@Test
+	void theLintFlagsCronWorkflowHostsAndDaprCronBindingsOnScaleToZero() throws IOException {
+		List<Manifests.Document> bad = List.of(doc("""
+				apiVersion: serving.knative.dev/v1
+				kind: Service
+				metadata: {name: front}
+				spec:
+				  template:
+				    metadata: {annotations: {dapr.io/enabled: "true", dapr.io/app-id: front}}
+				    spec: {containers: [{image: daca, env: [{name: SPRING_PROFILES_ACTIVE, value: "kafka,dapr"}]}]}
+				"""), doc("""
+				apiVersion: dapr.io/v1alpha1
+				kind: Component
+				metadata: {name: nightly}
+				spec: {type: bindings.cron, version: v1, metadata: [{name: schedule, value: "@daily"}]}
+				scopes: [front]
+				"""));
+		assertThat(ScaleToZeroLint.findings(bad)).hasSize(3)
+			.anySatisfy(f -> assertThat(f).contains("front: can scale to zero but runs scheduled functions"))
+			.anySatisfy(f -> assertThat(f).contains("workflow activities with min replicas 0"))
+			.anySatisfy(f -> assertThat(f).contains("nightly: Dapr cron binding on front"));
+	}
+
+	private static Manifests.Document doc(String yaml) throws IOException {
+		return new Manifests.Document(Path.of("inline.yaml"), Manifests.YAML.readTree(yaml));
+	}
+
+	private static void checkVariable(Manifests.Document d, String name, String value, Set<String> known) {
+		if (name.equals("SPRING_PROFILES_ACTIVE")) {
+			for (String profile : value.split(",")) {
+				assertThat(Path.of("src/main/resources/application-" + profile.strip() + ".yml"))
+					.as(d.file() + ": profile " + profile + " has no application-" + profile + ".yml")
+					.exists();
+			}
+		}
+		if (name.startsWith("DACA_")) {
+			assertThat(name).as(d.file() + ": no property binds " + name).isIn(known);
+		}
+	}
+
+	/** ${VAR} placeholders of application.yml and the relaxed names of the @ConfigurationProperties records. */
+	private static Set<String> knownDacaVariables() throws IOException {
+		Set<String> known = new HashSet<>();
+		Matcher placeholder = Pattern.compile("\\$\\{(DACA_\\w+)")
+			.matcher(Files.readString(Path.of("src/main/resources/application.yml")));
+		while (placeholder.find()) {
+			known.add(placeholder.group(1));
+		}
+		for (String property : List.of("daca.schedule.enabled", "daca.schedule.catch-up", "daca.triggers.key",
+				"daca.moderation.lexicon-source", "daca.home.sweep.zone", "daca.retention.decided-reviews")) {
+			known.add(property.toUpperCase().replace('.', '_').replace("-", ""));
+		}
+		return known;
+	}
+
+	static boolean azure(Manifests.Document d) {
+		return d.tree().path("type").asText().startsWith("Microsoft.App/");
+	}
+
+	static List<JsonNode> containers(Manifests.Document d) {
+		List<JsonNode> containers = new ArrayList<>();
+		d.tree().findValues("containers").forEach(list -> list.forEach(containers::add));
+		return containers;
+	}
+}
