@@ -18,6 +18,8 @@ import dev.daca.functions.home.DeviceAction;
 import dev.daca.functions.home.HomePlan;
 import dev.daca.functions.home.HomeSignal;
 import dev.daca.functions.recommendation.EventKind;
+import dev.daca.functions.recommendation.Product;
+import dev.daca.functions.recommendation.RecommendedItem;
 import dev.daca.functions.recommendation.Recommendations;
 import dev.daca.functions.recommendation.ShopperActivity;
 import dev.daca.functions.recommendation.ShopperEvent;
@@ -34,15 +36,18 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The functions' model calls tools of external MCP servers: a partner's device-control server (the official Python
+ * Our functions as clients of other agents' protocols, in one context. MCP: the functions' model calls tools of
+ * external MCP servers: a partner's device-control server (the official Python
  * SDK's FastMCP, {@code protocols/device_server.py}) offers {@code device_status}; the model (a stand-in on the
  * OpenAI wire format that really answers with {@code tool_calls}) asks for the front door's status before it plans.
  * Configured as shipped: {@code daca.mcp.client.servers.*} and {@code daca.llm.tools.<function>}. A second configured
  * server (catalog) is down throughout: the function that needs it falls back, the other's tools still work.
+ * A2A: {@code recommend} asks a partner's agent (the official A2A Python SDK's server, {@code
+ * protocols/partner_agent.py}) through our a2a-java client ({@code daca.a2a.partners.recommend}) and merges its items.
  */
 @SpringBootTest
 @ActiveProfiles("test")
-class McpToolUseTests {
+class OutboundProtocolsTests {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -55,8 +60,23 @@ class McpToolUseTests {
 			"{\"front-door\":{\"state\":\"unlocked\",\"battery\":0.8,\"firmware\":\"" + FIRMWARE + "\"}}",
 			CALLS.toString());
 
+	private static final Path PARTNER_CALLS = tempFile();
+
+	/** The partner recommends products of the test catalog, and one it does not have. */
+	private static final PythonClients.Server PARTNER = PythonClients.serve("partner_agent.py", Duration.ofSeconds(30),
+			"[{\"productId\":\"T04\",\"score\":1.0,\"reason\":\"shoppers like you run\"},"
+					+ "{\"productId\":\"T02\",\"score\":0.9,\"reason\":\"pairs with T01\"},"
+					+ "{\"productId\":\"NOT-OURS\",\"score\":1.0,\"reason\":\"our bestseller\"}]",
+			PARTNER_CALLS.toString());
+
+	private static final List<Product> CATALOG = List.of(
+			new Product("T01", "Trail running shoes", "fitness", "grippy shoes for muddy trails", null, 0.5),
+			new Product("T02", "Running socks", "fitness", "thin breathable socks for runners", null, 0.4),
+			new Product("T03", "Espresso beans", "coffee", "dark roast coffee beans", null, 0.9),
+			new Product("T04", "Hydration vest", "fitness", "a vest with water bottles for long runs", null, 0.3));
+
 	/** The model: asks for the door's status once, then locks it if the server says it is unlocked. */
-	private static final ToolCallingModel MODEL = new ToolCallingModel(McpToolUseTests::think);
+	private static final ToolCallingModel MODEL = new ToolCallingModel(OutboundProtocolsTests::think);
 
 	@DynamicPropertySource
 	static void servers(DynamicPropertyRegistry properties) {
@@ -70,11 +90,13 @@ class McpToolUseTests {
 		properties.add("daca.mcp.client.servers.devices.url", DEVICES::url);
 		properties.add("daca.mcp.client.servers.catalog.url", () -> "http://127.0.0.1:" + PythonClients.freePort());
 		properties.add("daca.mcp.client.request-timeout", () -> "PT3S");
+		properties.add("daca.a2a.partners.recommend", PARTNER::url);
 	}
 
 	@AfterAll
 	static void stopServers() {
 		DEVICES.close();
+		PARTNER.close();
 		MODEL.close();
 	}
 
@@ -117,6 +139,42 @@ class McpToolUseTests {
 		assertThat(recommendations.decidedBy().tier()).isNotEqualTo(Tier.LLM);
 		assertThat(recommendations.decidedBy().fallback()).as(recommendations.toString()).contains("catalog_search", "offered by no tool provider");
 		assertThat(recommendations.items()).isNotEmpty();
+	}
+
+	@Test
+	void recommendAsksThePartnersAgentOverA2aAndMergesItsItems() throws IOException {
+		int sent = Files.readAllLines(PARTNER_CALLS).size();
+
+		Recommendations merged = recommend.apply(shopper("u-2"));
+
+		List<String> calls = Files.readAllLines(PARTNER_CALLS);
+		assertThat(calls).hasSize(sent + 1);
+		JsonNode call = JSON.readTree(calls.getLast());
+		assertThat(call.path("metadata").path("skill").asText()).isEqualTo("recommend");
+		assertThat(call.path("data").get(0).path("userId").asText()).isEqualTo("u-2");
+		assertThat(call.path("data").get(0).path("events").get(0).path("productId").asText()).isEqualTo("T01");
+		assertThat(merged.items()).hasSize(2);
+		assertThat(merged.items()).extracting(RecommendedItem::productId).doesNotContain("T01", "NOT-OURS");
+		// of the three candidates, two are kept and the partner named two: at least one kept item carries its reason
+		assertThat(merged.items()).flatExtracting(RecommendedItem::reasons)
+			.anySatisfy(reason -> assertThat(reason).startsWith("partner agent " + PARTNER.url() + " recommends it: "));
+		merged.items().stream().filter(item -> item.productId().equals("T03"))
+			.forEach(item -> assertThat(item.reasons()).noneMatch(reason -> reason.contains("partner")));
+	}
+
+	@Test
+	void aPartnerThatFailsLeavesOurRecommendationsAsTheyAre() throws IOException {
+		int sent = Files.readAllLines(PARTNER_CALLS).size();
+
+		Recommendations ours = recommend.apply(shopper("fail-1"));
+
+		assertThat(Files.readAllLines(PARTNER_CALLS)).hasSize(sent + 1);
+		assertThat(ours.items()).hasSize(2);
+		assertThat(ours.items()).flatExtracting(RecommendedItem::reasons).noneMatch(reason -> reason.contains("partner"));
+	}
+
+	private static ShopperActivity shopper(String userId) {
+		return new ShopperActivity(userId, List.of(new ShopperEvent("T01", EventKind.BOUGHT, null)), 2, CATALOG);
 	}
 
 	private static Map<String, Object> think(JsonNode request) {
