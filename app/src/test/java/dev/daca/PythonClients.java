@@ -1,6 +1,10 @@
 package dev.daca;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,6 +46,79 @@ final class PythonClients {
 			fail("%s exited with %d%nstdout:%n%s%nstderr:%n%s", script, result.exit(), result.out(), result.err());
 		}
 		return result.out();
+	}
+
+	/** A script running as a server on 127.0.0.1 until closed; what it printed is in {@code output}. */
+	record Server(Process process, int port, Path output) implements AutoCloseable {
+
+		String url() {
+			return "http://127.0.0.1:" + port;
+		}
+
+		@Override
+		public void close() {
+			process.destroy();
+			try {
+				if (!process.waitFor(5, TimeUnit.SECONDS)) {
+					process.destroyForcibly();
+				}
+			}
+			catch (InterruptedException ex) {
+				process.destroyForcibly();
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	/**
+	 * Starts {@code protocols/<script> <port> <arguments>} on a free port and waits (at most {@code deadline}) until it
+	 * accepts connections; fails with what it printed when it exits or does not listen in time.
+	 */
+	static Server serve(String script, Duration deadline, String... arguments) {
+		Path python = ensureInstalled();
+		int port = freePort();
+		List<String> command = new ArrayList<>(List.of(python.toString(), resource(script).toString(),
+				Integer.toString(port)));
+		command.addAll(List.of(arguments));
+		try {
+			Path output = Files.createTempFile("daca-py-" + script, ".log");
+			Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile())
+				.start();
+			Server server = new Server(process, port, output);
+			long until = System.nanoTime() + deadline.toNanos();
+			while (System.nanoTime() < until) {
+				if (!process.isAlive()) {
+					fail("%s exited with %d before listening:%n%s", script, process.exitValue(),
+							Files.readString(output));
+				}
+				try (Socket socket = new Socket("127.0.0.1", port)) {
+					return server;
+				}
+				catch (IOException notYet) {
+					Thread.sleep(100);
+				}
+			}
+			server.close();
+			return fail("%s did not listen on port %d within %s:%n%s", script, port, deadline,
+					Files.readString(output));
+		}
+		catch (IOException ex) {
+			return fail("cannot start " + command + ": " + ex.getMessage(), ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return fail("interrupted while starting " + script, ex);
+		}
+	}
+
+	/** A port nobody listens on right now. */
+	static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private static synchronized Path ensureInstalled() {

@@ -1,5 +1,6 @@
 package dev.daca.functions.llm;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -8,6 +9,7 @@ import dev.daca.functions.engine.LanguageModelEscalation;
 import dev.daca.functions.engine.LanguageModelEscalations;
 import io.micrometer.observation.ObservationRegistry;
 
+import org.springframework.ai.tool.ToolCallbackProvider;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
@@ -30,18 +32,24 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 class LanguageModelConfiguration {
 
 	@Bean
-	LanguageModel languageModel(LanguageModelProperties properties, Environment environment,
+	SpringAiLanguageModel languageModel(LanguageModelProperties properties, Environment environment,
 			ObjectProvider<ObservationRegistry> observations) {
 		return SpringAiLanguageModel.openAi(OpenAiEndpoint.from(environment), properties,
 				observations.getIfAvailable(() -> ObservationRegistry.NOOP));
 	}
 
 	@Bean
-	LanguageModelEscalations languageModelEscalations(LanguageModel languageModel,
-			LanguageModelProperties properties) {
+	LanguageModelEscalations languageModelEscalations(SpringAiLanguageModel languageModel,
+			LanguageModelProperties properties, ObjectProvider<ToolCallbackProvider> toolProviders) {
+		FunctionTools tools = new FunctionTools(toolProviders.orderedStream().toList());
 		Map<String, LanguageModelEscalation> byFunction = new ConcurrentHashMap<>();
-		return function -> byFunction.computeIfAbsent(function,
-				name -> new LanguageModelEscalation(languageModel, properties.escalateBelow(name)));
+		return function -> byFunction.computeIfAbsent(function, name -> new LanguageModelEscalation(
+				withTools(languageModel, tools, name, properties.tools(name)), properties.escalateBelow(name)));
+	}
+
+	private static LanguageModel withTools(SpringAiLanguageModel model, FunctionTools tools, String function,
+			List<String> names) {
+		return names.isEmpty() ? model : model.withTools(tools.forFunction(function, names));
 	}
 
 	/**

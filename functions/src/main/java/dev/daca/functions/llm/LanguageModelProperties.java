@@ -1,6 +1,7 @@
 package dev.daca.functions.llm;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.constraints.DecimalMax;
@@ -24,18 +25,27 @@ import org.springframework.validation.annotation.Validated;
  * @param nativeStructuredOutput send the schema as {@code response_format: json_schema} instead of as instructions
  * @param escalateBelow per function name, escalate outcomes whose confidence is below this; key {@code default}
  * applies to the others; 1.0 means always ask, 0.0 never
+ * @param tools per function name, the tools the model may call while answering it (by name, as offered by the
+ * configured tool providers, e.g. external MCP servers: {@code daca.mcp.client.servers.*}); none by default
  */
 @ConfigurationProperties("daca.llm")
 @Validated
 record LanguageModelProperties(Boolean enabled, @DefaultValue("gpt-4o-mini") @NotBlank String model,
 		@DefaultValue("PT8S") @NotNull Duration timeout, @DefaultValue("12000") @Positive int maxInputChars,
 		@DefaultValue("60") @Positive int callsPerMinute, @DefaultValue("false") boolean nativeStructuredOutput,
-		@DefaultValue Map<String, @NotNull @DecimalMin("0.0") @DecimalMax("1.0") Double> escalateBelow) {
+		@DefaultValue Map<String, @NotNull @DecimalMin("0.0") @DecimalMax("1.0") Double> escalateBelow,
+		@DefaultValue Map<String, List<@NotBlank String>> tools) {
 
 	static final double DEFAULT_ESCALATE_BELOW = 0.90;
 
 	LanguageModelProperties {
 		escalateBelow = escalateBelow == null ? Map.of() : Map.copyOf(escalateBelow);
+		tools = tools == null ? Map.of() : Map.copyOf(tools);
+	}
+
+	/** The names of the tools the model may call for one function (none unless configured). */
+	List<String> tools(String function) {
+		return List.copyOf(tools.getOrDefault(function, List.of()));
 	}
 
 	/** The threshold for one function: its own, else {@code default}, else 0.90. */

@@ -1,12 +1,14 @@
 package dev.daca.functions.llm;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -25,23 +27,30 @@ import org.springframework.ai.model.SimpleApiKey;
 import org.springframework.ai.openai.OpenAiChatModel;
 import org.springframework.ai.openai.OpenAiChatOptions;
 import org.springframework.ai.openai.api.OpenAiApi;
+import org.springframework.ai.tool.ToolCallback;
 import org.springframework.ai.util.JacksonUtils;
 import org.springframework.retry.support.RetryTemplate;
 
 /**
  * The {@link LanguageModel} port on Spring AI's {@link ChatClient}: structured output (the JSON schema of the answer
  * record goes along, as instructions or as {@code response_format}), a deadline per call, a {@link CallBudget}, and
- * every failure turned into {@link LanguageModelUnavailable} so that the function can fall back.
+ * every failure turned into {@link LanguageModelUnavailable} so that the function can fall back. With tools
+ * ({@link #withTools}), the model may call them before it answers: Spring AI runs each tool call the model asks for and
+ * sends the result back, all within the one deadline and the one budgeted call.
  */
 final class SpringAiLanguageModel implements LanguageModel {
 
 	private static final int MAX_NOTE = 200;
 
-	/** Stricter than the schema-less default: a missing, null or unknown field is a schema mismatch. */
+	/**
+	 * Stricter than the schema-less default: a missing or unknown field is a schema mismatch. An explicit null is
+	 * read as null, so optional fields of an answer record (a room, a temperature) may be null; a field that must not
+	 * be null is refused by the record or its mapping, and the function falls back ("llm malformed").
+	 */
 	private static final ObjectMapper ANSWERS = JsonMapper.builder()
 		.addModules(JacksonUtils.instantiateAvailableModules())
 		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES,
-				DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES, DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
+				DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
 				DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
 		.build();
 
@@ -55,10 +64,18 @@ final class SpringAiLanguageModel implements LanguageModel {
 
 	private final boolean nativeStructuredOutput;
 
-	private final Map<Class<?>, BeanOutputConverter<?>> converters = new ConcurrentHashMap<>();
+	private final Map<Class<?>, BeanOutputConverter<?>> converters;
+
+	private final Supplier<List<ToolCallback>> tools;
 
 	SpringAiLanguageModel(ChatClient chat, String name, Duration timeout, CallBudget budget,
 			boolean nativeStructuredOutput) {
+		this(chat, name, timeout, budget, nativeStructuredOutput, new ConcurrentHashMap<>(), List::of);
+	}
+
+	private SpringAiLanguageModel(ChatClient chat, String name, Duration timeout, CallBudget budget,
+			boolean nativeStructuredOutput, Map<Class<?>, BeanOutputConverter<?>> converters,
+			Supplier<List<ToolCallback>> tools) {
 		if (chat == null || name == null || name.isBlank() || timeout == null || timeout.isNegative()
 				|| timeout.isZero() || budget == null) {
 			throw new IllegalArgumentException("chat client, name, a positive timeout and a budget are required");
@@ -68,6 +85,13 @@ final class SpringAiLanguageModel implements LanguageModel {
 		this.timeout = timeout;
 		this.budget = budget;
 		this.nativeStructuredOutput = nativeStructuredOutput;
+		this.converters = converters;
+		this.tools = tools;
+	}
+
+	/** The same model (client, deadline, shared budget) that may call these tools while answering. */
+	SpringAiLanguageModel withTools(Supplier<List<ToolCallback>> tools) {
+		return new SpringAiLanguageModel(chat, name, timeout, budget, nativeStructuredOutput, converters, tools);
 	}
 
 	/** A model on an OpenAI-compatible endpoint, one attempt per call (the deadline bounds it, the caller falls back). */
@@ -129,6 +153,10 @@ final class SpringAiLanguageModel implements LanguageModel {
 		ChatClient.ChatClientRequestSpec request = chat.prompt().system(instructions).user(input);
 		if (nativeStructuredOutput) {
 			request = request.advisors(AdvisorParams.ENABLE_NATIVE_STRUCTURED_OUTPUT);
+		}
+		List<ToolCallback> callable = tools.get();
+		if (!callable.isEmpty()) {
+			request = request.toolCallbacks(callable);
 		}
 		return request.call().entity(converter);
 	}

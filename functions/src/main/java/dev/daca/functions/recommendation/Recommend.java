@@ -19,6 +19,8 @@ import dev.daca.functions.engine.DecisionMeter;
 import dev.daca.functions.engine.InvalidInput;
 import dev.daca.functions.engine.LanguageModelEscalation;
 import dev.daca.functions.engine.SentenceEmbeddings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code recommend} function: a shopper's events in, a ranked list of catalog products out.
@@ -46,6 +48,8 @@ import dev.daca.functions.engine.SentenceEmbeddings;
  * rest, so the invariants hold whatever it answers. On any failure the embedded list stands.
  */
 public class Recommend implements Function<ShopperActivity, Recommendations> {
+
+	private static final Logger log = LoggerFactory.getLogger(Recommend.class);
 
 	static final Duration HALF_LIFE = Duration.ofDays(14);
 
@@ -80,12 +84,26 @@ public class Recommend implements Function<ShopperActivity, Recommendations> {
 
 	private final DecisionMeter meter;
 
+	private final List<RecommendationPartner> partners;
+
 	public Recommend(SentenceEmbeddings embeddings, LanguageModelEscalation llm, DecisionMeter meter) {
 		this(ShippedData.catalog(), new CoPurchases(ShippedData.baskets()), embeddings, llm, meter);
 	}
 
+	/** With partners' agents whose recommendations join ours (see {@link RecommendationPartner}). */
+	public Recommend(SentenceEmbeddings embeddings, LanguageModelEscalation llm, DecisionMeter meter,
+			List<RecommendationPartner> partners) {
+		this(ShippedData.catalog(), new CoPurchases(ShippedData.baskets()), embeddings, llm, meter, partners);
+	}
+
 	Recommend(List<Product> shippedCatalog, CoPurchases coPurchases, SentenceEmbeddings embeddings,
 			LanguageModelEscalation llm, DecisionMeter meter) {
+		this(shippedCatalog, coPurchases, embeddings, llm, meter, List.of());
+	}
+
+	private Recommend(List<Product> shippedCatalog, CoPurchases coPurchases, SentenceEmbeddings embeddings,
+			LanguageModelEscalation llm, DecisionMeter meter, List<RecommendationPartner> partners) {
+		this.partners = List.copyOf(partners);
 		this.shippedCatalog = List.copyOf(shippedCatalog);
 		this.coPurchases = coPurchases;
 		this.embeddings = embeddings;
@@ -110,8 +128,55 @@ public class Recommend implements Function<ShopperActivity, Recommendations> {
 		List<Product> candidates = catalog.values().stream().filter(p -> !interacted.contains(p.id())).toList();
 		Recommendations result = history.isEmpty() ? popular(activity, candidates)
 				: personalised(activity, catalog, history, candidates);
+		for (RecommendationPartner partner : partners) {
+			result = withPartner(partner, activity, result, candidates);
+		}
 		meter.record(Recommendations.FUNCTION, result.decidedBy());
 		return result;
+	}
+
+	/**
+	 * Our items and the partner's: a shared item gets the partner's reason, a candidate only the partner chose
+	 * competes at {@link RecommendationPartner#WEIGHT} times its score; the best {@code limit} stay. A partner that
+	 * fails, or names products that are not candidates here, adds nothing.
+	 */
+	private static Recommendations withPartner(RecommendationPartner partner, ShopperActivity activity,
+			Recommendations ours, List<Product> candidates) {
+		List<RecommendationPartner.PartnerItem> theirs;
+		try {
+			theirs = partner.recommend(activity);
+		}
+		catch (RuntimeException ex) {
+			log.warn("{} did not recommend for {}: {}", partner.name(), activity.userId(), ex.toString());
+			return ours;
+		}
+		Map<String, Product> candidatesById = new LinkedHashMap<>();
+		candidates.forEach(p -> candidatesById.put(p.id(), p));
+		Map<String, RecommendedItem> merged = new LinkedHashMap<>();
+		ours.items().forEach(item -> merged.put(item.productId(), item));
+		for (RecommendationPartner.PartnerItem item : theirs == null ? List.<RecommendationPartner.PartnerItem>of()
+				: theirs) {
+			Product product = item == null ? null : candidatesById.get(item.productId());
+			if (product == null || !(item.score() >= 0 && item.score() <= 1)) {
+				continue;
+			}
+			String reason = partner.name() + " recommends it" + (item.reason() == null || item.reason().isBlank() ? ""
+					: ": " + item.reason());
+			RecommendedItem shared = merged.get(product.id());
+			if (shared != null) {
+				List<String> reasons = new ArrayList<>(shared.reasons());
+				reasons.add(reason);
+				merged.put(product.id(), new RecommendedItem(shared.productId(), shared.name(), shared.score(), reasons));
+			}
+			else {
+				merged.put(product.id(), new RecommendedItem(product.id(), product.name(),
+						round3(item.score() * RecommendationPartner.WEIGHT), List.of(reason)));
+			}
+		}
+		return ours.withItems(merged.values().stream()
+			.sorted(Comparator.comparingDouble(RecommendedItem::score).reversed())
+			.limit(activity.limit())
+			.toList());
 	}
 
 	/** What the history says about one product: its decayed weight and the strongest thing the shopper did. */

@@ -8,6 +8,7 @@ import dev.daca.functions.engine.DecisionMeter;
 import dev.daca.functions.engine.LanguageModelEscalations;
 import dev.daca.functions.engine.SentenceEmbeddings;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,8 +17,10 @@ import org.springframework.context.annotation.Configuration;
 class RecommendationConfiguration {
 
 	@Bean(Recommendations.FUNCTION)
-	Recommend recommend(SentenceEmbeddings embeddings, LanguageModelEscalations escalations, DecisionMeter meter) {
-		return new Recommend(embeddings, escalations.forFunction(Recommendations.FUNCTION), meter);
+	Recommend recommend(SentenceEmbeddings embeddings, LanguageModelEscalations escalations, DecisionMeter meter,
+			ObjectProvider<RecommendationPartner> partners) {
+		return new Recommend(embeddings, escalations.forFunction(Recommendations.FUNCTION), meter,
+				partners.orderedStream().toList());
 	}
 
 	@Bean

@@ -43,7 +43,7 @@ class SpringAiLanguageModelTest {
 	static LanguageModelProperties properties(Duration timeout, int maxInputChars, int callsPerMinute,
 			boolean nativeStructuredOutput) {
 		return new LanguageModelProperties(null, "gpt-4o-mini", timeout, maxInputChars, callsPerMinute,
-				nativeStructuredOutput, Map.of());
+				nativeStructuredOutput, Map.of(), Map.of());
 	}
 
 	LanguageModel model(LanguageModelProperties properties) {
