@@ -3,7 +3,6 @@ package dev.daca.bindings.kafka;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationListener;
@@ -24,23 +23,27 @@ public class EmbeddedKafkaStarter implements ApplicationListener<ApplicationEnvi
 
 	static final String ENABLED = "daca.kafka.embedded.enabled";
 
-	/** One broker per JVM: Spring Cloud Stream's binder child contexts prepare environments of their own. */
-	private static final AtomicReference<EmbeddedKafkaBroker> running = new AtomicReference<>();
+	static final String BOOTSTRAP = "daca.kafka.embedded.bootstrap-servers";
 
+	/**
+	 * One broker per application context, so two apps in one JVM (two test contexts) do not share consumer groups.
+	 * Spring Cloud Stream's binder child contexts inherit the parent's environment, broker address included: they
+	 * reuse it.
+	 */
 	@Override
 	public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
 		ConfigurableEnvironment env = event.getEnvironment();
-		if (!env.getProperty(ENABLED, Boolean.class, false)) {
+		if (!env.getProperty(ENABLED, Boolean.class, false) || env.containsProperty(BOOTSTRAP)) {
 			return;
 		}
-		EmbeddedKafkaBroker broker = running.updateAndGet(current -> current != null ? current : start(env));
+		EmbeddedKafkaBroker broker = start(env);
 		env.getPropertySources()
 			.addFirst(new MapPropertySource(EmbeddedKafkaStarter.class.getName(),
 					Map.of("spring.cloud.stream.kafka.binder.brokers", broker.bootstrapServers(),
-							"spring.kafka.bootstrap-servers", broker.bootstrapServers(),
-							"daca.kafka.embedded.bootstrap-servers", broker.bootstrapServers())));
+							"spring.kafka.bootstrap-servers", broker.bootstrapServers(), BOOTSTRAP,
+							broker.bootstrapServers())));
 		event.getSpringApplication().addListeners((ApplicationListener<ContextClosedEvent>) closed -> {
-			if (closed.getApplicationContext().getParent() == null && running.compareAndSet(broker, null)) {
+			if (closed.getApplicationContext().getParent() == null) {
 				broker.close();
 			}
 		});
