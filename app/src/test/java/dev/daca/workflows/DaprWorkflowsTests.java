@@ -1,5 +1,6 @@
 package dev.daca.workflows;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,9 +23,22 @@ import dev.daca.functions.engine.Risk;
 import dev.daca.functions.review.ReviewPolicies;
 import dev.daca.functions.review.ReviewPolicy;
 
+import io.dapr.workflows.client.DaprWorkflowClient;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import dev.daca.bindings.stream.EventTypes;
+import dev.daca.workflows.home.SmartHomeWorkflow;
+import dev.daca.workflows.moderation.ModerationWorkflow;
+import dev.daca.workflows.recommendation.RecommendationWorkflow;
+import dev.daca.workflows.triage.DiagnosisWorkflow;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
@@ -40,8 +54,9 @@ import static org.awaitility.Awaitility.await;
  */
 @Tag("dapr")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
-		properties = "server.port=" + DaprSidecar.APP_PORT)
+		properties = { "server.port=" + DaprSidecar.APP_PORT, "daca.workflows.retry.first-interval=200ms" })
 @ActiveProfiles({ "test", "dapr" })
+@Import({ FlakyDependencyWorkflow.class, FlakyDependencyWorkflow.CallDependencyActivity.class })
 class DaprWorkflowsTests {
 
 	private static final Duration SETTLES = Duration.ofSeconds(60);
@@ -57,16 +72,27 @@ class DaprWorkflowsTests {
 	@Autowired
 	ObjectMapper json;
 
+	@Autowired
+	MeterRegistry meters;
+
+	@Autowired
+	DaprWorkflowClient workflows;
+
+	@Autowired
+	RetrySettings retry;
+
 	private ReviewPolicy shipped;
 
 	@BeforeAll
-	static void startDapr() {
+	static void startDapr() throws IOException {
+		FlakyDependency.start();
 		String state = DaprSidecar.stateStore();
 		sidecar = DaprSidecar.start(state, "/tmp/daca-dapr-test-" + state);
 	}
 
 	@AfterAll
 	static void stopDapr() {
+		FlakyDependency.stop();
 		if (sidecar != null) {
 			sidecar.down();
 		}
@@ -209,6 +235,90 @@ class DaprWorkflowsTests {
 		JsonNode cached = json.readTree(DaprSidecar.get("/v1.0/state/statestore/recommendations-" + userId));
 		assertThat(cached.path("userId").asText()).isEqualTo(userId);
 		assertThat(cached.path("items").size()).isBetween(1, 3);
+	}
+
+	@Test
+	void anInboundTopicEventStartsItsWorkflowOnceHoweverOftenItIsDelivered() {
+		policies.replace(new ReviewPolicy(Map.of()));
+		String eventId = "ev-" + UUID.randomUUID();
+		String id = TopicStarts.instanceIdFor(ModerationWorkflow.PROCESS, EventTypes.CONTENT_SUBMITTED, eventId);
+		Map<String, String> post = Map.of("postId", "wf-topic-" + UUID.randomUUID(), "text",
+				"Lovely sunset at the beach tonight, thanks for the photo tips!");
+		double duplicates = topicStarts("duplicate");
+
+		publish("content.submitted", eventId, post);
+		publish("content.submitted", eventId, post); // redelivered while the first may still run
+		JsonNode done = awaitCompleted(id);
+		assertThat(done.path("workflow").asText()).contains(ModerationWorkflow.class.getSimpleName());
+		await().atMost(SETTLES).until(() -> topicStarts("duplicate") >= duplicates + 1);
+
+		publish("content.submitted", eventId, post); // redelivered after it finished: daprd would restart it
+		await().atMost(SETTLES).until(() -> topicStarts("duplicate") >= duplicates + 2);
+		JsonNode again = status(id);
+		assertThat(again.path("status").asText()).isEqualTo("COMPLETED");
+		assertThat(again.path("createdAt").asText()).isEqualTo(done.path("createdAt").asText());
+		assertThat(stepNames(again)).containsExactly("classified", "no-review", "published");
+	}
+
+	@Test
+	void everyInboundTopicStartsItsOwnWorkflow() {
+		String patientId = "wf-topic-pt-" + UUID.randomUUID();
+		String diagnosis = publish("symptoms.reported", "ev-" + UUID.randomUUID(),
+				Map.of("patientId", patientId, "symptoms", "crushing chest pain and shortness of breath", "age", 58));
+		String home = publish("home.signals", "ev-" + UUID.randomUUID(), Map.of("signal", "command", "homeId",
+				"wf-topic-home-" + UUID.randomUUID(), "text", "unlock front door", "requestedBy", "guest"));
+		String shopping = publish("shopper.activity", "ev-" + UUID.randomUUID(), Map.of("userId",
+				"wf-topic-user-" + UUID.randomUUID(), "events", List.of(Map.of("productId", "C01", "kind", "bought"))));
+
+		awaitStep(TopicStarts.instanceIdFor(DiagnosisWorkflow.PROCESS, EventTypes.SYMPTOMS_REPORTED, diagnosis),
+				"review-requested");
+		awaitStep(TopicStarts.instanceIdFor(SmartHomeWorkflow.PROCESS, EventTypes.HOME_SIGNALLED, home),
+				"review-requested");
+		JsonNode recommended = awaitCompleted(
+				TopicStarts.instanceIdFor(RecommendationWorkflow.PROCESS, EventTypes.SHOPPER_ACTIVITY, shopping));
+		assertThat(stepNames(recommended)).containsExactly("recommended", "cached", "published");
+		assertThat(inboxItem("diagnose", patientId).path("status").asText()).isEqualTo("pending");
+	}
+
+	@Test
+	void anActivityWhoseDependencyFailsTwiceIsRetriedAndTheWorkflowCompletes() {
+		String path = "/flaky-" + UUID.randomUUID();
+		FlakyDependency.failFirst(path, 2);
+		String id = FlakyDependencyWorkflow.class.getSimpleName() + "-" + UUID.randomUUID();
+		workflows.scheduleNewWorkflow(FlakyDependencyWorkflow.class, FlakyDependency.url(path), id);
+
+		JsonNode done = awaitCompleted(id);
+		assertThat(done.path("result").asText()).isEqualTo("answered on call 3");
+		assertThat(FlakyDependency.calls(path)).isEqualTo(3);
+	}
+
+	@Test
+	void anActivityIsCalledAtMostMaxAttemptsTimesThenTheWorkflowFails() {
+		String path = "/down-" + UUID.randomUUID();
+		FlakyDependency.failFirst(path, Integer.MAX_VALUE);
+		String id = FlakyDependencyWorkflow.class.getSimpleName() + "-" + UUID.randomUUID();
+		workflows.scheduleNewWorkflow(FlakyDependencyWorkflow.class, FlakyDependency.url(path), id);
+
+		JsonNode failed = await().atMost(SETTLES).pollInterval(Duration.ofMillis(250)).until(() -> status(id),
+				s -> s.path("status").asText().equals("FAILED"));
+		assertThat(failed.path("failure").asText()).contains("503");
+		assertThat(FlakyDependency.calls(path)).isEqualTo(retry.maxAttempts()).isEqualTo(3);
+	}
+
+	private String publish(String topic, String eventId, Object data) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.set("ce-id", eventId);
+		ResponseEntity<JsonNode> published = http.postForEntity("/events/" + topic, new HttpEntity<>(data, headers),
+				JsonNode.class);
+		assertThat(published.getStatusCode().is2xxSuccessful()).as("%s", published.getBody()).isTrue();
+		return eventId;
+	}
+
+	private double topicStarts(String outcome) {
+		Counter counter = meters.find("daca.workflow.starts")
+			.tags("process", ModerationWorkflow.PROCESS, "via", "topic", "outcome", outcome)
+			.counter();
+		return counter == null ? 0 : counter.count();
 	}
 
 	@Test
