@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * How a workflow calls an activity: always with the retry policy of {@link RetrySettings}, by the activity's
- * registered name (its class name), waiting for the result. Workflow code only: call it from inside a
- * {@code WorkflowStub}.
+ * registered name (its canonical class name, as the runtime registers it), waiting for the result. Workflow code
+ * only: call it from inside a {@code WorkflowStub}.
  */
 @Component
 @OnDaprWorkflows
@@ -23,6 +23,6 @@ public class Activities {
 
 	public <V> V call(WorkflowContext ctx, Class<? extends WorkflowActivity> activity, Object input,
 			Class<V> resultType) {
-		return ctx.callActivity(activity.getName(), input, options, resultType).await();
+		return ctx.callActivity(activity.getCanonicalName(), input, options, resultType).await();
 	}
 }
