@@ -1,6 +1,7 @@
 package dev.daca.workflows;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,14 @@ import dev.daca.functions.review.ReviewPolicies;
 import dev.daca.functions.review.ReviewPolicy;
 
 import io.dapr.workflows.client.DaprWorkflowClient;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -34,6 +43,7 @@ import dev.daca.workflows.recommendation.RecommendationWorkflow;
 import dev.daca.workflows.triage.DiagnosisWorkflow;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Import;
@@ -80,6 +90,9 @@ class DaprWorkflowsTests {
 
 	@Autowired
 	RetrySettings retry;
+
+	@Value("${daca.kafka.embedded.bootstrap-servers}")
+	String brokers;
 
 	private ReviewPolicy shipped;
 
@@ -303,6 +316,48 @@ class DaprWorkflowsTests {
 				s -> s.path("status").asText().equals("FAILED"));
 		assertThat(failed.path("failure").asText()).contains("503");
 		assertThat(FlakyDependency.calls(path)).isEqualTo(retry.maxAttempts()).isEqualTo(3);
+	}
+
+	@Test
+	void anEventThatCannotStartAWorkflowIsDeadLetteredWithTheReason() throws Exception {
+		String notJson = "ev-" + UUID.randomUUID();
+		String wrongType = "ev-" + UUID.randomUUID();
+		Map<String, Object> bytes = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+				ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+				ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+		try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(bytes)) {
+			producer.send(cloudEvent(notJson, EventTypes.CONTENT_SUBMITTED, "this is not json")).get();
+			producer.send(cloudEvent(wrongType, "com.example.other", "{\"postId\":\"p\",\"text\":\"hi\"}")).get();
+		}
+		Map<String, String> reasons = new java.util.HashMap<>();
+		try (KafkaConsumer<byte[], byte[]> dlq = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+				brokers, ConsumerConfig.GROUP_ID_CONFIG, "dlq-" + UUID.randomUUID(),
+				ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+				ByteArrayDeserializer.class, ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+				ByteArrayDeserializer.class))) {
+			dlq.subscribe(List.of("error.content.submitted.daca"));
+			await().atMost(SETTLES).until(() -> {
+				dlq.poll(Duration.ofMillis(500)).forEach(r -> reasons.put(text(r.headers().lastHeader("ce_id")),
+						text(r.headers().lastHeader("x-exception-message"))));
+				return reasons.containsKey(notJson) && reasons.containsKey(wrongType);
+			});
+		}
+		assertThat(reasons.get(wrongType)).contains("com.example.other");
+		String notStarted = TopicStarts.instanceIdFor(ModerationWorkflow.PROCESS, EventTypes.CONTENT_SUBMITTED, notJson);
+		assertThat(http.getForEntity("/workflows/" + notStarted, JsonNode.class).getStatusCode())
+			.isEqualTo(HttpStatus.NOT_FOUND);
+	}
+
+	private static ProducerRecord<byte[], byte[]> cloudEvent(String id, String type, String data) {
+		ProducerRecord<byte[], byte[]> record = new ProducerRecord<>("content.submitted",
+				data.getBytes(StandardCharsets.UTF_8));
+		Map.of("ce_id", id, "ce_specversion", "1.0", "ce_type", type, "ce_source", "/tests", "contentType",
+				"application/json").forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
+		return record;
+	}
+
+	private static String text(Header header) {
+		return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
 	}
 
 	private String publish(String topic, String eventId, Object data) {
