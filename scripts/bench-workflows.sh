@@ -30,6 +30,7 @@ app_pid=""
 cleanup() {
 	[[ -n "$app_pid" ]] && kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null || true
 	scripts/dapr.sh down >/dev/null 2>&1 || true
+	[[ "${KEEP:-0}" == 1 ]] || rm -rf "$work"
 }
 trap cleanup EXIT
 
