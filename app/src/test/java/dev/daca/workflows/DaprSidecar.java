@@ -68,8 +68,8 @@ final class DaprSidecar {
 	}
 
 	/**
-	 * Start the three processes; one retry, because a Dapr port (50001-50006) lies in Linux's ephemeral range and an
-	 * outgoing connection of another process can hold it for a moment.
+	 * Start the three processes; one retry, in case a port is held for a moment (the defaults lie below Linux's
+	 * ephemeral range, so only a port overridden into it, or a lingering socket of a previous run, can be).
 	 */
 	void up() {
 		try {

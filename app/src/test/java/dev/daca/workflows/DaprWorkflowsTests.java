@@ -1,5 +1,7 @@
 package dev.daca.workflows;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,9 +24,31 @@ import dev.daca.functions.engine.Risk;
 import dev.daca.functions.review.ReviewPolicies;
 import dev.daca.functions.review.ReviewPolicy;
 
+import io.dapr.workflows.client.DaprWorkflowClient;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import dev.daca.bindings.stream.EventTypes;
+import dev.daca.workflows.home.SmartHomeWorkflow;
+import dev.daca.workflows.moderation.ModerationWorkflow;
+import dev.daca.workflows.recommendation.RecommendationWorkflow;
+import dev.daca.workflows.triage.DiagnosisWorkflow;
+
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
@@ -40,8 +64,9 @@ import static org.awaitility.Awaitility.await;
  */
 @Tag("dapr")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
-		properties = "server.port=" + DaprSidecar.APP_PORT)
+		properties = { "server.port=" + DaprSidecar.APP_PORT, "daca.workflows.retry.first-interval=200ms" })
 @ActiveProfiles({ "test", "dapr" })
+@Import({ FlakyDependencyWorkflow.class, FlakyDependencyWorkflow.CallDependencyActivity.class })
 class DaprWorkflowsTests {
 
 	private static final Duration SETTLES = Duration.ofSeconds(60);
@@ -57,16 +82,30 @@ class DaprWorkflowsTests {
 	@Autowired
 	ObjectMapper json;
 
+	@Autowired
+	MeterRegistry meters;
+
+	@Autowired
+	DaprWorkflowClient workflows;
+
+	@Autowired
+	RetrySettings retry;
+
+	@Value("${daca.kafka.embedded.bootstrap-servers}")
+	String brokers;
+
 	private ReviewPolicy shipped;
 
 	@BeforeAll
-	static void startDapr() {
+	static void startDapr() throws IOException {
+		FlakyDependency.start();
 		String state = DaprSidecar.stateStore();
 		sidecar = DaprSidecar.start(state, "/tmp/daca-dapr-test-" + state);
 	}
 
 	@AfterAll
 	static void stopDapr() {
+		FlakyDependency.stop();
 		if (sidecar != null) {
 			sidecar.down();
 		}
@@ -209,6 +248,132 @@ class DaprWorkflowsTests {
 		JsonNode cached = json.readTree(DaprSidecar.get("/v1.0/state/statestore/recommendations-" + userId));
 		assertThat(cached.path("userId").asText()).isEqualTo(userId);
 		assertThat(cached.path("items").size()).isBetween(1, 3);
+	}
+
+	@Test
+	void anInboundTopicEventStartsItsWorkflowOnceHoweverOftenItIsDelivered() {
+		policies.replace(new ReviewPolicy(Map.of()));
+		String eventId = "ev-" + UUID.randomUUID();
+		String id = TopicStarts.instanceIdFor(ModerationWorkflow.PROCESS, EventTypes.CONTENT_SUBMITTED, eventId);
+		Map<String, String> post = Map.of("postId", "wf-topic-" + UUID.randomUUID(), "text",
+				"Lovely sunset at the beach tonight, thanks for the photo tips!");
+		double duplicates = topicStarts("duplicate");
+
+		publish("content.submitted", eventId, post);
+		publish("content.submitted", eventId, post); // redelivered while the first may still run
+		JsonNode done = awaitCompleted(id);
+		assertThat(done.path("workflow").asText()).contains(ModerationWorkflow.class.getSimpleName());
+		await().atMost(SETTLES).until(() -> topicStarts("duplicate") >= duplicates + 1);
+
+		publish("content.submitted", eventId, post); // redelivered after it finished: daprd would restart it
+		await().atMost(SETTLES).until(() -> topicStarts("duplicate") >= duplicates + 2);
+		JsonNode again = status(id);
+		assertThat(again.path("status").asText()).isEqualTo("COMPLETED");
+		assertThat(again.path("createdAt").asText()).isEqualTo(done.path("createdAt").asText());
+		assertThat(stepNames(again)).containsExactly("classified", "no-review", "published");
+	}
+
+	@Test
+	void everyInboundTopicStartsItsOwnWorkflow() {
+		String patientId = "wf-topic-pt-" + UUID.randomUUID();
+		String diagnosis = publish("symptoms.reported", "ev-" + UUID.randomUUID(),
+				Map.of("patientId", patientId, "symptoms", "crushing chest pain and shortness of breath", "age", 58));
+		String home = publish("home.signals", "ev-" + UUID.randomUUID(), Map.of("signal", "command", "homeId",
+				"wf-topic-home-" + UUID.randomUUID(), "text", "unlock front door", "requestedBy", "guest"));
+		String shopping = publish("shopper.activity", "ev-" + UUID.randomUUID(), Map.of("userId",
+				"wf-topic-user-" + UUID.randomUUID(), "events", List.of(Map.of("productId", "C01", "kind", "bought"))));
+
+		awaitStep(TopicStarts.instanceIdFor(DiagnosisWorkflow.PROCESS, EventTypes.SYMPTOMS_REPORTED, diagnosis),
+				"review-requested");
+		awaitStep(TopicStarts.instanceIdFor(SmartHomeWorkflow.PROCESS, EventTypes.HOME_SIGNALLED, home),
+				"review-requested");
+		JsonNode recommended = awaitCompleted(
+				TopicStarts.instanceIdFor(RecommendationWorkflow.PROCESS, EventTypes.SHOPPER_ACTIVITY, shopping));
+		assertThat(stepNames(recommended)).containsExactly("recommended", "cached", "published");
+		assertThat(inboxItem("diagnose", patientId).path("status").asText()).isEqualTo("pending");
+	}
+
+	@Test
+	void anActivityWhoseDependencyFailsTwiceIsRetriedAndTheWorkflowCompletes() {
+		String path = "/flaky-" + UUID.randomUUID();
+		FlakyDependency.failFirst(path, 2);
+		String id = FlakyDependencyWorkflow.class.getSimpleName() + "-" + UUID.randomUUID();
+		workflows.scheduleNewWorkflow(FlakyDependencyWorkflow.class, FlakyDependency.url(path), id);
+
+		JsonNode done = awaitCompleted(id);
+		assertThat(done.path("result").asText()).isEqualTo("answered on call 3");
+		assertThat(FlakyDependency.calls(path)).isEqualTo(3);
+	}
+
+	@Test
+	void anActivityIsCalledAtMostMaxAttemptsTimesThenTheWorkflowFails() {
+		String path = "/down-" + UUID.randomUUID();
+		FlakyDependency.failFirst(path, Integer.MAX_VALUE);
+		String id = FlakyDependencyWorkflow.class.getSimpleName() + "-" + UUID.randomUUID();
+		workflows.scheduleNewWorkflow(FlakyDependencyWorkflow.class, FlakyDependency.url(path), id);
+
+		JsonNode failed = await().atMost(SETTLES).pollInterval(Duration.ofMillis(250)).until(() -> status(id),
+				s -> s.path("status").asText().equals("FAILED"));
+		assertThat(failed.path("failure").asText()).contains("503");
+		assertThat(FlakyDependency.calls(path)).isEqualTo(retry.maxAttempts()).isEqualTo(3);
+	}
+
+	@Test
+	void anEventThatCannotStartAWorkflowIsDeadLetteredWithTheReason() throws Exception {
+		String notJson = "ev-" + UUID.randomUUID();
+		String wrongType = "ev-" + UUID.randomUUID();
+		Map<String, Object> bytes = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+				ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+				ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+		try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(bytes)) {
+			producer.send(cloudEvent(notJson, EventTypes.CONTENT_SUBMITTED, "this is not json")).get();
+			producer.send(cloudEvent(wrongType, "com.example.other", "{\"postId\":\"p\",\"text\":\"hi\"}")).get();
+		}
+		Map<String, String> reasons = new java.util.HashMap<>();
+		try (KafkaConsumer<byte[], byte[]> dlq = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+				brokers, ConsumerConfig.GROUP_ID_CONFIG, "dlq-" + UUID.randomUUID(),
+				ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+				ByteArrayDeserializer.class, ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+				ByteArrayDeserializer.class))) {
+			dlq.subscribe(List.of("error.content.submitted.daca"));
+			await().atMost(SETTLES).until(() -> {
+				dlq.poll(Duration.ofMillis(500)).forEach(r -> reasons.put(text(r.headers().lastHeader("ce_id")),
+						text(r.headers().lastHeader("x-exception-message"))));
+				return reasons.containsKey(notJson) && reasons.containsKey(wrongType);
+			});
+		}
+		assertThat(reasons.get(wrongType)).contains("com.example.other");
+		String notStarted = TopicStarts.instanceIdFor(ModerationWorkflow.PROCESS, EventTypes.CONTENT_SUBMITTED, notJson);
+		assertThat(http.getForEntity("/workflows/" + notStarted, JsonNode.class).getStatusCode())
+			.isEqualTo(HttpStatus.NOT_FOUND);
+	}
+
+	private static ProducerRecord<byte[], byte[]> cloudEvent(String id, String type, String data) {
+		ProducerRecord<byte[], byte[]> record = new ProducerRecord<>("content.submitted",
+				data.getBytes(StandardCharsets.UTF_8));
+		Map.of("ce_id", id, "ce_specversion", "1.0", "ce_type", type, "ce_source", "/tests", "contentType",
+				"application/json").forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
+		return record;
+	}
+
+	private static String text(Header header) {
+		return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+	}
+
+	private String publish(String topic, String eventId, Object data) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.set("ce-id", eventId);
+		ResponseEntity<JsonNode> published = http.postForEntity("/events/" + topic, new HttpEntity<>(data, headers),
+				JsonNode.class);
+		assertThat(published.getStatusCode().is2xxSuccessful()).as("%s", published.getBody()).isTrue();
+		return eventId;
+	}
+
+	private double topicStarts(String outcome) {
+		Counter counter = meters.find("daca.workflow.starts")
+			.tags("process", ModerationWorkflow.PROCESS, "via", "topic", "outcome", outcome)
+			.counter();
+		return counter == null ? 0 : counter.count();
 	}
 
 	@Test

@@ -29,7 +29,7 @@ import static org.awaitility.Awaitility.await;
  * Durability on the real runtime: the app runs as its own process (the same classes, {@code dapr} profile, H2 file
  * database), a moderation workflow waits for a moderator, the app is killed with SIGKILL and started again, then
  * daprd is killed with SIGKILL and the runtime started again; the decision delivered afterwards completes the
- * workflow exactly once with the moderator's outcome. Its own ports (app 18081, daprd 3510/50011, ...), so it does
+ * workflow exactly once with the moderator's outcome. Its own ports (app 18081, daprd 3510/25011, ...), so it does
  * not meet {@link DaprWorkflowsTests}' sidecar or the workflow runtime that test's JVM keeps.
  */
 @Tag("dapr")
@@ -39,15 +39,15 @@ class WorkflowDurabilityTests {
 
 	private static final int DAPR_HTTP = 3510;
 
-	private static final int DAPR_GRPC = 50011;
+	private static final int DAPR_GRPC = 25011;
 
 	private static final Map<String, String> PORTS = Map.ofEntries(Map.entry("DAPR_HTTP_PORT", "" + DAPR_HTTP),
-			Map.entry("DAPR_GRPC_PORT", "" + DAPR_GRPC), Map.entry("DAPR_INTERNAL_GRPC_PORT", "50012"),
-			Map.entry("DAPR_METRICS_PORT", "59190"), Map.entry("PLACEMENT_PORT", "50015"),
-			Map.entry("PLACEMENT_RAFT_PORT", "58211"), Map.entry("PLACEMENT_HEALTHZ_PORT", "58181"),
-			Map.entry("PLACEMENT_METRICS_PORT", "59191"), Map.entry("SCHEDULER_PORT", "50016"),
-			Map.entry("SCHEDULER_HEALTHZ_PORT", "58182"), Map.entry("SCHEDULER_METRICS_PORT", "59192"),
-			Map.entry("SCHEDULER_ETCD_CLIENT_PORT", "52389"), Map.entry("SCHEDULER_ETCD_PEER_PORT", "52390"));
+			Map.entry("DAPR_GRPC_PORT", "" + DAPR_GRPC), Map.entry("DAPR_INTERNAL_GRPC_PORT", "25012"),
+			Map.entry("DAPR_METRICS_PORT", "25190"), Map.entry("PLACEMENT_PORT", "25015"),
+			Map.entry("PLACEMENT_RAFT_PORT", "25211"), Map.entry("PLACEMENT_HEALTHZ_PORT", "25181"),
+			Map.entry("PLACEMENT_METRICS_PORT", "25191"), Map.entry("SCHEDULER_PORT", "25016"),
+			Map.entry("SCHEDULER_HEALTHZ_PORT", "25182"), Map.entry("SCHEDULER_METRICS_PORT", "25192"),
+			Map.entry("SCHEDULER_ETCD_CLIENT_PORT", "25389"), Map.entry("SCHEDULER_ETCD_PEER_PORT", "25390"));
 
 	private final RestTemplate http = new RestTemplateBuilder().rootUri("http://127.0.0.1:" + APP_PORT)
 		.errorHandler(new org.springframework.web.client.NoOpResponseErrorHandler())

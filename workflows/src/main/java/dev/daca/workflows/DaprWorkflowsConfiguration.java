@@ -2,6 +2,7 @@ package dev.daca.workflows;
 
 import io.dapr.spring.workflows.config.EnableDaprWorkflows;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 
 /**
@@ -11,5 +12,6 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @OnDaprWorkflows
 @EnableDaprWorkflows
+@EnableConfigurationProperties(RetrySettings.class)
 class DaprWorkflowsConfiguration {
 }

@@ -29,7 +29,7 @@ class WorkflowMode implements InfoContributor {
 	private final String sidecar;
 
 	WorkflowMode(@Value("${" + PROPERTY + ":false}") boolean workflows,
-			@Value("${dapr.client.grpc-port:50001}") int grpcPort) {
+			@Value("${dapr.client.grpc-port:25001}") int grpcPort) {
 		this.mode = workflows ? "dapr-workflows" : "choreography";
 		this.sidecar = workflows ? "127.0.0.1:" + grpcPort : "none";
 	}
@@ -41,7 +41,8 @@ class WorkflowMode implements InfoContributor {
 	@EventListener(ApplicationReadyEvent.class)
 	void announce() {
 		if (mode.equals("dapr-workflows")) {
-			log.info("DACA mode: dapr-workflows (durable workflows on the Dapr sidecar at {}; topics still run)", sidecar);
+			log.info("DACA mode: dapr-workflows (durable workflows on the Dapr sidecar at {}; inbound topics start them)",
+					sidecar);
 		}
 		else {
 			log.info("DACA mode: choreography (functions chained through topics; no Dapr sidecar used)");

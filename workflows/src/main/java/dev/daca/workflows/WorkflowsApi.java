@@ -1,7 +1,6 @@
 package dev.daca.workflows;
 
 import java.util.List;
-import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,6 +13,7 @@ import dev.daca.functions.home.HomeSignal;
 import dev.daca.functions.moderation.Post;
 import dev.daca.functions.recommendation.ShopperActivity;
 import dev.daca.functions.triage.SymptomReport;
+import dev.daca.workflows.WorkflowStarter.Started;
 import dev.daca.workflows.home.SmartHomeWorkflow;
 import dev.daca.workflows.moderation.ModerationWorkflow;
 import dev.daca.workflows.recommendation.RecommendationWorkflow;
@@ -21,7 +21,6 @@ import dev.daca.workflows.review.ReviewDecision;
 import dev.daca.workflows.review.ReviewWorkflows;
 import dev.daca.workflows.triage.DiagnosisWorkflow;
 
-import org.springframework.beans.factory.annotation.Value;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 
@@ -36,7 +35,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.client.RestClient;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
@@ -49,9 +47,6 @@ import org.springframework.web.server.ResponseStatusException;
 @OnDaprWorkflows
 class WorkflowsApi {
 
-	record Started(String instanceId, String workflow, String statusUrl, boolean alreadyStarted) {
-	}
-
 	record WorkflowView(String instanceId, String workflow, String status, String createdAt, String lastUpdatedAt,
 			List<WorkflowStep> history, JsonNode result, String failure) {
 	}
@@ -63,16 +58,15 @@ class WorkflowsApi {
 
 	private final ReviewWorkflows waiting;
 
-	private final RestClient sidecar;
+	private final WorkflowStarter starter;
 
 	private final ObjectMapper json;
 
-	WorkflowsApi(DaprWorkflowClient workflows, ReviewWorkflows waiting, ObjectMapper json,
-			@Value("${dapr.client.http-port:3500}") int daprHttpPort) {
+	WorkflowsApi(DaprWorkflowClient workflows, ReviewWorkflows waiting, WorkflowStarter starter, ObjectMapper json) {
 		this.workflows = workflows;
 		this.waiting = waiting;
+		this.starter = starter;
 		this.json = json;
-		this.sidecar = RestClient.create("http://127.0.0.1:" + daprHttpPort);
 	}
 
 	@PostMapping("/moderation")
@@ -142,12 +136,8 @@ class WorkflowsApi {
 
 	private ResponseEntity<Started> start(Class<? extends Workflow> workflow, String process, Object input,
 			String instanceId) {
-		if (instanceId != null && !instanceId.isBlank() && known(instanceId)) {
-			return ResponseEntity.ok(new Started(instanceId, process, "/workflows/" + instanceId, true));
-		}
-		String id = instanceId == null || instanceId.isBlank() ? process + "-" + UUID.randomUUID() : instanceId;
-		workflows.scheduleNewWorkflow(workflow, input, id);
-		return ResponseEntity.accepted().body(new Started(id, process, "/workflows/" + id, false));
+		Started started = starter.start(workflow, process, input, instanceId, "http");
+		return started.alreadyStarted() ? ResponseEntity.ok(started) : ResponseEntity.accepted().body(started);
 	}
 
 	private WorkflowInstanceStatus existing(String instanceId) {
@@ -155,25 +145,10 @@ class WorkflowsApi {
 		return workflows.getInstanceState(instanceId, false);
 	}
 
-	/** The sidecar's view of an instance (status, custom status = our history, output); 404 when unknown. */
+	/** The sidecar's view of an instance; 404 when unknown. */
 	private JsonNode sidecarView(String instanceId) {
-		return sidecar.get()
-			.uri("/v1.0/workflows/dapr/{id}", instanceId)
-			.retrieve()
-			.onStatus(status -> status.value() == 404, (request, response) -> {
-				throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no workflow " + instanceId);
-			})
-			.body(JsonNode.class);
-	}
-
-	private boolean known(String instanceId) {
-		try {
-			sidecarView(instanceId);
-			return true;
-		}
-		catch (ResponseStatusException notFound) {
-			return false;
-		}
+		return starter.view(instanceId)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no workflow " + instanceId));
 	}
 
 	private List<WorkflowStep> readList(String text) {

@@ -66,14 +66,8 @@ public class EventProcessing {
 	public <I, O> Function<Message<I>, Message<byte[]>> process(String consumer, Set<String> accepted,
 			Function<I, O> decision, Function<O, String> outputType, Function<O, String> subjectOf) {
 		return message -> {
-			String eventId = CloudEventMessageUtils.getId(message);
+			String eventId = requireEvent(consumer, accepted, message);
 			String type = CloudEventMessageUtils.getType(message);
-			if (eventId == null || eventId.isBlank()) {
-				throw new UnexpectedEvent(consumer + ": not a CloudEvent (no id attribute)");
-			}
-			if (type == null || !accepted.contains(type)) {
-				throw new UnexpectedEvent(consumer + ": CloudEvent type '" + type + "' is not one of " + accepted);
-			}
 			Emitted emitted = ledger.once(consumer, eventId, type, CloudEventMessageUtils.getSubject(message), () -> {
 				O output;
 				try {
@@ -93,6 +87,22 @@ public class EventProcessing {
 			});
 			return emitted.isNothing() ? null : toMessage(emitted, eventId);
 		};
+	}
+
+	/**
+	 * The id of a CloudEvent of an accepted type; otherwise {@link UnexpectedEvent} (dead letter, no retry).
+	 * @param consumer the consumer's name, for the message
+	 */
+	public String requireEvent(String consumer, Set<String> accepted, Message<?> message) {
+		String eventId = CloudEventMessageUtils.getId(message);
+		String type = CloudEventMessageUtils.getType(message);
+		if (eventId == null || eventId.isBlank()) {
+			throw new UnexpectedEvent(consumer + ": not a CloudEvent (no id attribute)");
+		}
+		if (type == null || !accepted.contains(type)) {
+			throw new UnexpectedEvent(consumer + ": CloudEvent type '" + type + "' is not one of " + accepted);
+		}
+		return eventId;
 	}
 
 	/** A consumer at the end of a path: accepts the same CloudEvents, once per event id, and emits nothing. */

@@ -9,6 +9,7 @@ import dev.daca.functions.review.NoReview;
 import dev.daca.functions.review.ProposedAction;
 import dev.daca.functions.review.ReviewRequest;
 import dev.daca.functions.review.ReviewRouting;
+import dev.daca.workflows.Activities;
 import dev.daca.workflows.History;
 import dev.daca.workflows.OnDaprWorkflows;
 import dev.daca.workflows.WorkflowResult;
@@ -31,20 +32,25 @@ public class SmartHomeWorkflow implements Workflow {
 
 	public static final String PROCESS = "home";
 
+	private final Activities activities;
+
+	SmartHomeWorkflow(Activities activities) {
+		this.activities = activities;
+	}
+
 	@Override
 	public WorkflowStub create() {
 		return ctx -> {
 			HomeSignal signal = ctx.getInput(HomeSignal.class);
 			History history = new History(ctx);
-			HomePlan plan = ctx.callActivity(ActuateActivity.class.getName(), signal, HomePlan.class).await();
+			HomePlan plan = activities.call(ctx, ActuateActivity.class, signal, HomePlan.class);
 			history.record("planned", plan.summary());
-			ReviewRouting routing = ctx.callActivity(RequestReviewActivity.class.getName(), plan,
-					ReviewRouting.class).await();
+			ReviewRouting routing = activities.call(ctx, RequestReviewActivity.class, plan, ReviewRouting.class);
 			ProposedAction action = plan.proposedAction();
 			String approvedHash;
 			String decidedBy;
 			if (routing instanceof ReviewRequest request) {
-				HumanReview.Resolution review = HumanReview.await(ctx, request, history);
+				HumanReview.Resolution review = HumanReview.await(ctx, activities, request, history);
 				if (!review.decided() || !review.decision().approved()) {
 					String outcome = review.decided() ? "deny" : review.defaultAction();
 					history.record("not-dispatched", outcome + " (" + review.decidedBy() + ")");
@@ -63,9 +69,8 @@ public class SmartHomeWorkflow implements Workflow {
 				approvedHash = action.sha256();
 				decidedBy = "agent";
 			}
-			Dispatched dispatched = ctx.callActivity(DispatchActionsActivity.class.getName(),
-					new Dispatch(ctx.getInstanceId(), plan.homeId(), action, approvedHash, decidedBy),
-					Dispatched.class).await();
+			Dispatched dispatched = activities.call(ctx, DispatchActionsActivity.class,
+					new Dispatch(ctx.getInstanceId(), plan.homeId(), action, approvedHash, decidedBy), Dispatched.class);
 			history.record(dispatched.dispatched() ? "dispatched" : "refused", dispatched.detail() + " (sha256 "
 					+ dispatched.actualHash() + ", approved " + approvedHash + ")");
 			ctx.complete(new WorkflowResult(PROCESS, plan.homeId(), dispatched.dispatched() ? action.kind() : "refused",

@@ -10,6 +10,7 @@ import dev.daca.functions.moderation.Post;
 import dev.daca.functions.review.NoReview;
 import dev.daca.functions.review.ReviewRequest;
 import dev.daca.functions.review.ReviewRouting;
+import dev.daca.workflows.Activities;
 import dev.daca.workflows.History;
 import dev.daca.workflows.OnDaprWorkflows;
 import dev.daca.workflows.ProcessOutcome;
@@ -32,21 +33,25 @@ public class ModerationWorkflow implements Workflow {
 
 	public static final String PROCESS = "moderation";
 
+	private final Activities activities;
+
+	ModerationWorkflow(Activities activities) {
+		this.activities = activities;
+	}
+
 	@Override
 	public WorkflowStub create() {
 		return ctx -> {
 			Post post = ctx.getInput(Post.class);
 			History history = new History(ctx);
-			ModerationVerdict verdict = ctx.callActivity(ClassifyActivity.class.getName(), post,
-					ModerationVerdict.class).await();
+			ModerationVerdict verdict = activities.call(ctx, ClassifyActivity.class, post, ModerationVerdict.class);
 			history.record("classified", verdict.summary());
-			ReviewRouting routing = ctx.callActivity(RequestReviewActivity.class.getName(), verdict,
-					ReviewRouting.class).await();
+			ReviewRouting routing = activities.call(ctx, RequestReviewActivity.class, verdict, ReviewRouting.class);
 			String proposed = verdict.proposedAction().kind();
 			String action;
 			String decidedBy;
 			if (routing instanceof ReviewRequest request) {
-				HumanReview.Resolution review = HumanReview.await(ctx, request, history);
+				HumanReview.Resolution review = HumanReview.await(ctx, activities, request, history);
 				action = !review.decided() ? review.defaultAction()
 						: review.decision().approved() ? proposed : overruled(proposed);
 				decidedBy = review.decidedBy();
@@ -58,7 +63,7 @@ public class ModerationWorkflow implements Workflow {
 			}
 			ProcessOutcome outcome = new ProcessOutcome(ctx.getInstanceId(), PROCESS, post.postId(), action,
 					decidedBy, Map.of("label", verdict.label().json(), "severity", verdict.severity().json()));
-			String topic = ctx.callActivity(PublishOutcomeActivity.class.getName(), outcome, String.class).await();
+			String topic = activities.call(ctx, PublishOutcomeActivity.class, outcome, String.class);
 			history.record("published", action + " (" + decidedBy + ") on " + topic);
 			ctx.complete(new WorkflowResult(PROCESS, post.postId(), action, decidedBy, history.steps()));
 		};

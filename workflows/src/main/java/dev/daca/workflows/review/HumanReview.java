@@ -9,6 +9,7 @@ import io.dapr.workflows.WorkflowContext;
 import dev.daca.functions.review.Priority;
 import dev.daca.functions.review.ReviewRequest;
 import dev.daca.hitl.inbox.ReviewStatus;
+import dev.daca.workflows.Activities;
 import dev.daca.workflows.History;
 
 /**
@@ -33,26 +34,25 @@ public final class HumanReview {
 	private HumanReview() {
 	}
 
-	public static Resolution await(WorkflowContext ctx, ReviewRequest request, History history) {
-		ctx.callActivity(FileReviewActivity.class.getName(), new FiledReview(request, ctx.getInstanceId()),
-				Boolean.class).await();
+	public static Resolution await(WorkflowContext ctx, Activities activities, ReviewRequest request,
+			History history) {
+		activities.call(ctx, FileReviewActivity.class, new FiledReview(request, ctx.getInstanceId()), Boolean.class);
 		Duration deadline = Duration.between(request.requestedAt(), request.dueAt());
 		history.record("review-requested", "review " + request.reviewId() + " for " + request.candidateGroup()
 				+ " (" + String.join("; ", request.reasons()) + "), deadline " + deadline);
 		Optional<ReviewDecision> decision = waitForDecision(ctx, deadline);
 		if (decision.isEmpty()) {
-			Priority raised = ctx.callActivity(EscalateReviewActivity.class.getName(), request.reviewId(),
-					Priority.class).await();
+			Priority raised = activities.call(ctx, EscalateReviewActivity.class, request.reviewId(), Priority.class);
 			history.record("escalated", "no decision within " + deadline + "; priority raised to " + raised.json());
 			decision = waitForDecision(ctx, deadline);
 		}
 		if (decision.isEmpty()) {
-			settle(ctx, request, ReviewStatus.EXPIRED);
+			settle(ctx, activities, request, ReviewStatus.EXPIRED);
 			history.record("timed-out", "no decision after escalation; policy default: " + request.onTimeout());
 			return new Resolution(null, request.onTimeout());
 		}
 		ReviewDecision decided = decision.get();
-		settle(ctx, request, decided.approved() ? ReviewStatus.APPROVED : ReviewStatus.REJECTED);
+		settle(ctx, activities, request, decided.approved() ? ReviewStatus.APPROVED : ReviewStatus.REJECTED);
 		history.record("decided", decided.reviewer() + (decided.approved() ? " approved" : " rejected")
 				+ (decided.note().isBlank() ? "" : ": " + decided.note()));
 		return new Resolution(decided, null);
@@ -67,8 +67,8 @@ public final class HumanReview {
 		}
 	}
 
-	private static void settle(WorkflowContext ctx, ReviewRequest request, ReviewStatus status) {
-		ctx.callActivity(SettleReviewActivity.class.getName(),
-				new SettleReviewActivity.Settlement(request.reviewId(), status), String.class).await();
+	private static void settle(WorkflowContext ctx, Activities activities, ReviewRequest request, ReviewStatus status) {
+		activities.call(ctx, SettleReviewActivity.class,
+				new SettleReviewActivity.Settlement(request.reviewId(), status), String.class);
 	}
 }

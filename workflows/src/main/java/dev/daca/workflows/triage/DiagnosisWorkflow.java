@@ -11,6 +11,7 @@ import dev.daca.functions.review.ReviewRouting;
 import dev.daca.functions.triage.SymptomReport;
 import dev.daca.functions.triage.TriageAssessment;
 import dev.daca.functions.triage.Urgency;
+import dev.daca.workflows.Activities;
 import dev.daca.workflows.History;
 import dev.daca.workflows.OnDaprWorkflows;
 import dev.daca.workflows.ProcessOutcome;
@@ -35,21 +36,25 @@ public class DiagnosisWorkflow implements Workflow {
 
 	static final String HAND_OVER = "notify-on-call-clinician";
 
+	private final Activities activities;
+
+	DiagnosisWorkflow(Activities activities) {
+		this.activities = activities;
+	}
+
 	@Override
 	public WorkflowStub create() {
 		return ctx -> {
 			SymptomReport report = ctx.getInput(SymptomReport.class);
 			History history = new History(ctx);
-			TriageAssessment assessment = ctx.callActivity(DiagnoseActivity.class.getName(), report,
-					TriageAssessment.class).await();
+			TriageAssessment assessment = activities.call(ctx, DiagnoseActivity.class, report, TriageAssessment.class);
 			history.record("assessed", assessment.summary());
-			ReviewRouting routing = ctx.callActivity(RequestReviewActivity.class.getName(), assessment,
-					ReviewRouting.class).await();
+			ReviewRouting routing = activities.call(ctx, RequestReviewActivity.class, assessment, ReviewRouting.class);
 			String proposed = assessment.proposedAction().kind();
 			String action;
 			String decidedBy;
 			if (routing instanceof ReviewRequest request) {
-				HumanReview.Resolution review = HumanReview.await(ctx, request, history);
+				HumanReview.Resolution review = HumanReview.await(ctx, activities, request, history);
 				action = !review.decided() ? review.defaultAction()
 						: review.decision().approved() ? proposed : "clinician-follow-up";
 				decidedBy = review.decidedBy();
@@ -67,7 +72,7 @@ public class DiagnosisWorkflow implements Workflow {
 			}
 			ProcessOutcome outcome = new ProcessOutcome(ctx.getInstanceId(), PROCESS, report.patientId(), action,
 					decidedBy, Map.of("urgency", assessment.urgency().json()));
-			String topic = ctx.callActivity(PublishOutcomeActivity.class.getName(), outcome, String.class).await();
+			String topic = activities.call(ctx, PublishOutcomeActivity.class, outcome, String.class);
 			history.record("published", action + " (" + decidedBy + ") on " + topic);
 			ctx.complete(new WorkflowResult(PROCESS, report.patientId(), action, decidedBy, history.steps()));
 		};
