@@ -58,13 +58,20 @@
       var row = current();
       if (row && row.scrollIntoView) { row.scrollIntoView({ block: 'nearest' }); }
     }
+    // one refresh at a time; a review that arrives meanwhile triggers one more (htmx drops overlapping requests)
+    var refreshing = false, again = false;
     function refresh() {
+      if (refreshing) { again = true; return; }
+      refreshing = true;
       var keep = current() && current().dataset.id;
       var filters = new URLSearchParams(new FormData(document.getElementById('filters'))).toString();
       htmx.ajax('GET', body.dataset.queue + '?' + filters, { target: '#queue', swap: 'outerHTML' }).then(function () {
         var i = rows().findIndex(function (r) { return r.dataset.id === keep; });
         selected = i >= 0 ? i : selected;
         mark(); tick();
+      }).finally(function () {
+        refreshing = false;
+        if (again) { again = false; refresh(); }
       });
     }
     document.body.addEventListener('htmx:afterSwap', function () { mark(); tick(); });
