@@ -7,8 +7,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.daca.functions.engine.InvalidInput;
-
 import org.springframework.cloud.function.context.FunctionCatalog;
 import org.springframework.cloud.function.context.catalog.SimpleFunctionRegistry.FunctionInvocationWrapper;
 import org.springframework.http.HttpStatus;
@@ -44,21 +42,7 @@ class FunctionInputs {
 			return Optional.empty();
 		}
 		catch (JsonMappingException ex) {
-			if (ex.getCause() instanceof InvalidInput invalid) {
-				return Optional.of(problem("Invalid input", invalid.getMessage()));
-			}
-			StringBuilder path = new StringBuilder();
-			for (JsonMappingException.Reference ref : ex.getPath()) {
-				if (ref.getFieldName() != null) {
-					path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
-				}
-				else {
-					path.append('[').append(ref.getIndex()).append(']');
-				}
-			}
-			String field = path.toString();
-			String message = ex.getOriginalMessage().lines().findFirst().orElse("invalid value");
-			return Optional.of(problem("Invalid input", field.isEmpty() ? message : field + ": " + message));
+			return Optional.of(problem("Invalid input", FunctionInputErrors.describe(ex)));
 		}
 		catch (JsonProcessingException ex) {
 			return Optional.of(problem("Malformed JSON", ex.getOriginalMessage().lines().findFirst().orElse("not JSON")));

@@ -126,7 +126,7 @@ class ActuateEvaluationTest {
 				| --- | --- |
 				| intent accuracy, all cases | %s |
 				| intent accuracy, commands | %s |
-				| sent to the homeowner's review (risk high) | %s |
+				| sent to the homeowner's review (policy: risk >= high, or confidence < 0.60) | %s |
 				| not understood (no action, confidence < %.2f: asked again, nothing executed) | %s |
 				| taken on its own (share) | %s |
 				| accuracy of what it takes on its own | %s |
@@ -145,8 +145,8 @@ class ActuateEvaluationTest {
 				clause before, and one case that paraphrased an exemplar was reworded. Expect lower numbers on \
 				wording nobody has looked at.
 
-				Caveat: the shipped policy reviews actuate only on risk >= high, so a wrong LOW/MEDIUM action taken \
-				on its own is executed without a person; those are the "automatic" rows below.
+				Caveat: a confident wrong LOW/MEDIUM action (risk below high, confidence >= 0.60) is executed \
+				without a person; such errors show as "automatic" rows below.
 
 				## Errors
 				| case | expected | got | tier | confidence | routing |

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import dev.daca.functions.engine.DecisionMeter;
 import dev.daca.functions.engine.InvalidInput;
 import dev.daca.functions.engine.LanguageModel;
+import dev.daca.functions.engine.ScriptedLanguageModel;
 import dev.daca.functions.engine.LanguageModelEscalation;
 import dev.daca.functions.engine.Risk;
 import dev.daca.functions.engine.SentenceEmbeddings;
@@ -116,18 +117,8 @@ class ActuateTest {
 
 	@Test
 	void anLlmCannotWaiveApproval() {
-		LanguageModel model = new LanguageModel() {
-			@Override
-			@SuppressWarnings("unchecked")
-			public <A> A answer(String instructions, String input, Class<A> type) {
-				return (A) new Actuate.LlmPlan(List.of(new Actuate.LlmStep("open", "garage", null, null)));
-			}
-
-			@Override
-			public String name() {
-				return "fake-model";
-			}
-		};
+		LanguageModel model = ScriptedLanguageModel
+			.answering(new Actuate.LlmPlan(List.of(new Actuate.LlmStep("open", "garage", null, null))));
 		Actuate withLlm = new Actuate(EMBEDDINGS, new LanguageModelEscalation(model, 0.99), DecisionMeter.global());
 		HomePlan plan = withLlm.apply(new Command("home-1", "could you sort out the car situation", "bob"));
 		assertThat(plan.decidedBy().tier()).isEqualTo(Tier.LLM);

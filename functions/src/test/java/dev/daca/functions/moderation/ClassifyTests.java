@@ -10,8 +10,8 @@ import dev.daca.functions.engine.DecisionMeter;
 import dev.daca.functions.engine.EngineKind;
 import dev.daca.functions.engine.InvalidInput;
 import dev.daca.functions.engine.LanguageModel;
+import dev.daca.functions.engine.ScriptedLanguageModel;
 import dev.daca.functions.engine.LanguageModelEscalation;
-import dev.daca.functions.engine.LanguageModelUnavailable;
 import dev.daca.functions.engine.SentenceEmbeddings;
 import dev.daca.functions.engine.Tier;
 import dev.daca.functions.review.Outcome;
@@ -100,17 +100,7 @@ class ClassifyTests {
 
 	@Test
 	void failingLlmKeepsTheEmbeddedVerdictWithTheReason() {
-		LanguageModel failing = new LanguageModel() {
-			@Override
-			public <A> A answer(String instructions, String input, Class<A> answerType) {
-				throw new LanguageModelUnavailable(LanguageModelUnavailable.Reason.TIMEOUT, "no answer within PT5S");
-			}
-
-			@Override
-			public String name() {
-				return "fake-model";
-			}
-		};
+		LanguageModel failing = ScriptedLanguageModel.timingOut();
 		Classify withLlm = new Classify(EMBEDDINGS, new LanguageModelEscalation(failing, 1.01),
 				DecisionMeter.global());
 		ModerationVerdict verdict = withLlm.apply(new Post("p7", "u7", "Sunny morning at the farmers market"));

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import dev.daca.functions.engine.DecisionMeter;
 import dev.daca.functions.engine.InvalidInput;
 import dev.daca.functions.engine.LanguageModel;
+import dev.daca.functions.engine.ScriptedLanguageModel;
 import dev.daca.functions.engine.LanguageModelEscalation;
 import dev.daca.functions.engine.Risk;
 import dev.daca.functions.engine.SentenceEmbeddings;
@@ -103,18 +104,7 @@ class RecommendTest {
 
 	@Test
 	void llmRerankCannotSneakInBoughtOrUnknownItems() {
-		LanguageModel model = new LanguageModel() {
-			@Override
-			@SuppressWarnings("unchecked")
-			public <A> A answer(String instructions, String input, Class<A> type) {
-				return (A) new Recommend.LlmRanking(List.of("C01", "ZZZ", "K12"));
-			}
-
-			@Override
-			public String name() {
-				return "fake-model";
-			}
-		};
+		LanguageModel model = ScriptedLanguageModel.answering(new Recommend.LlmRanking(List.of("C01", "ZZZ", "K12")));
 		Recommend withLlm = new Recommend(EMBEDDINGS, new LanguageModelEscalation(model, 1.01),
 				DecisionMeter.global());
 		Recommendations r = withLlm.apply(new ShopperActivity("u6", List.of(event("C01", EventKind.BOUGHT, 0)), 5,

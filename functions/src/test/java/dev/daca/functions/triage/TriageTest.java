@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 import dev.daca.functions.engine.DecisionMeter;
 import dev.daca.functions.engine.InvalidInput;
 import dev.daca.functions.engine.LanguageModel;
+import dev.daca.functions.engine.ScriptedLanguageModel;
 import dev.daca.functions.engine.LanguageModelEscalation;
-import dev.daca.functions.engine.LanguageModelUnavailable;
 import dev.daca.functions.engine.Risk;
 import dev.daca.functions.engine.SentenceEmbeddings;
 import dev.daca.functions.engine.Tier;
@@ -144,17 +144,7 @@ class TriageTest {
 
 	@Test
 	void whenTheLanguageModelFailsTheEmbeddedAssessmentStandsWithTheReason() {
-		LanguageModel failing = new LanguageModel() {
-			@Override
-			public <A> A answer(String instructions, String input, Class<A> answerType) {
-				throw new LanguageModelUnavailable(LanguageModelUnavailable.Reason.TIMEOUT, "no answer within PT5S");
-			}
-
-			@Override
-			public String name() {
-				return "test-model";
-			}
-		};
+		LanguageModel failing = ScriptedLanguageModel.timingOut();
 		Triage withLlm = new Triage(EMBEDDINGS, new LanguageModelEscalation(failing, 1.01),
 				new DecisionMeter(registry));
 		TriageAssessment a = withLlm.apply(SymptomReport.of("o-3", "runny nose and sneezing"));

@@ -2,7 +2,6 @@ package dev.daca.hitl.inbox;
 
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.springframework.http.HttpStatus;
@@ -17,13 +16,6 @@ import org.springframework.web.server.ResponseStatusException;
 @RestController
 @RequestMapping("/api/reviews")
 class ReviewApi {
-
-	/** One review request as the API shows it. */
-	record ReviewView(String reviewId, String function, String subjectId, String summary, JsonNode reasons,
-			double confidence, String risk, String priority, String candidateGroup, JsonNode proposedAction,
-			String actionHash, JsonNode outcome, String engine, String tier, String requestedAt, String dueAt,
-			String onTimeout, boolean bulkDecisionAllowed, String status) {
-	}
 
 	private final ReviewInbox inbox;
 
@@ -51,19 +43,6 @@ class ReviewApi {
 	}
 
 	private ReviewView view(ReviewItem item) {
-		return new ReviewView(item.reviewId(), item.function(), item.subjectId(), item.summary(), read(item.reasons()),
-				item.confidence(), item.risk(), item.priority().json(), item.candidateGroup(),
-				read(item.proposedAction()), item.actionHash(), read(item.outcome()), item.engine(), item.tier(),
-				item.requestedAt().toString(), item.dueAt().toString(), item.onTimeout(), item.bulkAllowed(),
-				item.status().name().toLowerCase());
-	}
-
-	private JsonNode read(String text) {
-		try {
-			return json.readTree(text);
-		}
-		catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return ReviewView.of(item, json);
 	}
 }

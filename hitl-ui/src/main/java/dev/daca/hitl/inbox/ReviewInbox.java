@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.persistence.criteria.Predicate;
 
+import dev.daca.functions.review.Priority;
 import dev.daca.functions.review.ReviewRequest;
 import dev.daca.hitl.audit.AuditLog;
 import dev.daca.hitl.security.Reviewer;
@@ -69,6 +70,33 @@ public class ReviewInbox {
 		events.publishEvent(new ReviewFiled(request.reviewId(), request.function(), request.candidateGroup(),
 				request.priority().json(), request.summary()));
 		return true;
+	}
+
+	/** A workflow's timer ran out: raise the priority of the request (audited); returns the priority it has now. */
+	public Priority escalate(String reviewId) {
+		Priority raised = transaction.execute(status -> items.findById(reviewId)
+			.orElseThrow(() -> new ReviewNotFound("no review request " + reviewId))
+			.escalate());
+		audit.record("workflow", "escalated", reviewId, "deadline passed: priority " + raised.json());
+		return raised;
+	}
+
+	/**
+	 * A workflow closes the request: approved, rejected or expired. Idempotent, and a decision already recorded on
+	 * the page stays (see {@link ReviewItem#settle}); returns the status the request ends with.
+	 */
+	public ReviewStatus settle(String reviewId, ReviewStatus outcome) {
+		ReviewStatus[] before = new ReviewStatus[1];
+		ReviewStatus settled = transaction.execute(status -> {
+			ReviewItem item = items.findById(reviewId)
+				.orElseThrow(() -> new ReviewNotFound("no review request " + reviewId));
+			before[0] = item.status();
+			return item.settle(outcome);
+		});
+		if (before[0] != settled) {
+			audit.record("workflow", "settled", reviewId, settled.name().toLowerCase());
+		}
+		return settled;
 	}
 
 	@Transactional(readOnly = true)

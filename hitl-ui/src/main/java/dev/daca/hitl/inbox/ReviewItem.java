@@ -184,14 +184,33 @@ public class ReviewItem {
 		status = outcome;
 	}
 
-	/** Overdue: one step more urgent, and back to the whole group if the holder sat on it. */
-	void escalate() {
+	/**
+	 * Overdue (the scheduled {@link Escalation} or a workflow's timer): one step more urgent (URGENT stays URGENT)
+	 * and back to the whole group if the holder sat on it. A closed request is left alone. Returns the priority.
+	 */
+	Priority escalate() {
 		if (isOpen()) {
 			priority = priority().raised().ordinal();
 			assignee = null;
 			claimedAt = null;
 			status = ReviewStatus.PENDING;
 		}
+		return priority();
+	}
+
+	/**
+	 * A workflow closes the request with how it ended (approved, rejected, expired). The first closing wins: a
+	 * request a person already decided on the page keeps that decision, so settling is idempotent and never
+	 * overwrites a recorded outcome. Returns the status the request ends with.
+	 */
+	ReviewStatus settle(ReviewStatus outcome) {
+		if (outcome == ReviewStatus.PENDING || outcome == ReviewStatus.CLAIMED) {
+			throw new IllegalArgumentException("settling closes a request: " + outcome + " is not an ending");
+		}
+		if (isOpen()) {
+			status = outcome;
+		}
+		return status;
 	}
 
 	private void requireOpen() {

@@ -28,9 +28,11 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Two filter chains.
+ * Three filter chains.
  * <ul>
- * <li>The machine endpoints (/fn, /events, /api, /actuator, /v3/api-docs): stateless, no session cookie, so no CSRF
+ * <li>The agent protocol endpoints (MCP, A2A): stateless, no CSRF token, no login: their own API-key filters
+ * (bindings' ProtocolKeys) guard them outside the embedded default.</li>
+ * <li>The machine endpoints (/fn, /events, /api, /workflows, /actuator, /v3/api-docs): stateless, no session cookie, so no CSRF
  * token; open on the embedded default, otherwise HTTP Basic (health probes stay open, the rest of actuator is ADMIN).</li>
  * <li>The reviewer's pages: always logged in (form login at /login, or OIDC as soon as a
  * {@code spring.security.oauth2.client.registration.*} is configured), CSRF on, a strict content security policy.</li>
@@ -39,6 +41,16 @@ import org.springframework.security.web.SecurityFilterChain;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(HitlSecurityProperties.class)
 class SecurityConfiguration {
+
+	@Bean
+	@Order(0)
+	SecurityFilterChain agentEndpoints(HttpSecurity http, HitlSecurityProperties properties) throws Exception {
+		return http.securityMatcher(properties.agentEndpoints().toArray(String[]::new))
+			.csrf(csrf -> csrf.disable())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+			.build();
+	}
 
 	@Bean
 	@Order(1)

@@ -1,0 +1,293 @@
+package dev.daca.workflows;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import dev.daca.functions.engine.Risk;
+import dev.daca.functions.review.ReviewPolicies;
+import dev.daca.functions.review.ReviewPolicy;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The workflows on a real Dapr runtime (daprd + placement + scheduler from scripts/dapr.sh, state in Redis or
+ * Postgres from scripts/infra.sh), the whole app around them (embedded Kafka, H2 inbox). One Spring context per
+ * JVM: the Dapr SDK keeps one workflow runtime per JVM. Run once per state store:
+ * {@code ./mvnw -pl app -am test -Dgroups=dapr -Dtest='DaprWorkflowsTests' -Ddaca.dapr.state=redis|postgres}.
+ */
+@Tag("dapr")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
+		properties = "server.port=" + DaprSidecar.APP_PORT)
+@ActiveProfiles({ "test", "dapr" })
+class DaprWorkflowsTests {
+
+	private static final Duration SETTLES = Duration.ofSeconds(60);
+
+	private static DaprSidecar sidecar;
+
+	@Autowired
+	TestRestTemplate http;
+
+	@Autowired
+	ReviewPolicies policies;
+
+	@Autowired
+	ObjectMapper json;
+
+	private ReviewPolicy shipped;
+
+	@BeforeAll
+	static void startDapr() {
+		String state = DaprSidecar.stateStore();
+		sidecar = DaprSidecar.start(state, "/tmp/daca-dapr-test-" + state);
+	}
+
+	@AfterAll
+	static void stopDapr() {
+		if (sidecar != null) {
+			sidecar.down();
+		}
+	}
+
+	@BeforeEach
+	void sidecarReady() throws InterruptedException {
+		DaprSidecar.awaitPlacement(Duration.ofSeconds(30));
+		shipped = policies.current();
+	}
+
+	@AfterEach
+	void restorePolicy() {
+		policies.replace(shipped);
+	}
+
+	@Test
+	void modeIsDaprWorkflows() {
+		JsonNode info = http.getForObject("/actuator/info", JsonNode.class);
+		assertThat(info.path("daca").path("mode").asText()).isEqualTo("dapr-workflows");
+	}
+
+	@Test
+	void moderationWaitsForTheModeratorAndPublishesTheirDecision() {
+		reviewEveryPost(Duration.ofMinutes(2));
+		String postId = "wf-post-" + UUID.randomUUID();
+		String id = start("/workflows/moderation",
+				Map.of("postId", postId, "text", "People like you are subhuman vermin and should be wiped out"));
+		awaitStep(id, "review-requested");
+		JsonNode item = inboxItem("classify", postId);
+		assertThat(item.path("status").asText()).isEqualTo("pending");
+		String proposed = item.path("proposedAction").path("kind").asText();
+
+		decide(id, Map.of("decision", "approve", "reviewer", "mod-ann", "actionHash", item.path("actionHash").asText()));
+
+		JsonNode done = awaitCompleted(id);
+		assertThat(done.path("result").path("action").asText()).isEqualTo(proposed).isNotEqualTo("allow-post");
+		assertThat(done.path("result").path("decidedBy").asText()).isEqualTo("reviewer:mod-ann");
+		assertThat(stepNames(done)).containsExactly("classified", "review-requested", "decided", "published");
+		assertThat(review(item.path("reviewId").asText()).path("status").asText()).isEqualTo("approved");
+	}
+
+	@Test
+	void unansweredReviewEscalatesThenFallsBackToThePolicyDefault() {
+		reviewEveryPost(Duration.ofSeconds(2));
+		String postId = "wf-post-" + UUID.randomUUID();
+		String id = start("/workflows/moderation",
+				Map.of("postId", postId, "text", "Lovely sunset at the beach tonight, thanks for the photo tips!"));
+
+		JsonNode done = awaitCompleted(id);
+		assertThat(stepNames(done)).containsExactly("classified", "review-requested", "escalated", "timed-out",
+				"published");
+		assertThat(done.path("result").path("action").asText()).isEqualTo("hide-post");
+		assertThat(done.path("result").path("decidedBy").asText()).isEqualTo("policy-default");
+		JsonNode item = review(reviewIdOf(done));
+		assertThat(item.path("subjectId").asText()).isEqualTo(postId);
+		assertThat(item.path("status").asText()).isEqualTo("expired");
+		assertThat(item.path("priority").asText()).isEqualTo("normal"); // a safe post starts low; raised once
+	}
+
+	@Test
+	void moderationWithoutReviewCompletesOnItsOwn() {
+		policies.replace(new ReviewPolicy(Map.of()));
+		String id = start("/workflows/moderation", Map.of("postId", "wf-post-" + UUID.randomUUID(), "text",
+				"Lovely sunset at the beach tonight, thanks for the photo tips!"));
+		JsonNode done = awaitCompleted(id);
+		assertThat(stepNames(done)).containsExactly("classified", "no-review", "published");
+		assertThat(done.path("result").path("action").asText()).isEqualTo("allow-post");
+		assertThat(done.path("result").path("decidedBy").asText()).isEqualTo("agent");
+	}
+
+	@Test
+	void homeActionIsDispatchedWhenItIsExactlyWhatTheHomeownerApproved() {
+		String homeId = "wf-home-" + UUID.randomUUID();
+		String id = start("/workflows/home",
+				Map.of("signal", "command", "homeId", homeId, "text", "unlock front door", "requestedBy", "guest"));
+		awaitStep(id, "review-requested");
+		JsonNode item = inboxItem("actuate", homeId);
+		decide(id, Map.of("decision", "approve", "reviewer", "owner", "actionHash", item.path("actionHash").asText()));
+
+		JsonNode done = awaitCompleted(id);
+		assertThat(stepNames(done)).containsExactly("planned", "review-requested", "decided", "dispatched");
+		assertThat(done.path("result").path("action").asText()).isEqualTo("execute-actions");
+		assertThat(DaprSidecar.get("/v1.0/state/statestore/audit-" + id)).isEmpty();
+	}
+
+	@Test
+	void tamperedApprovalIsRefusedAndAudited() throws Exception {
+		String homeId = "wf-home-" + UUID.randomUUID();
+		String id = start("/workflows/home",
+				Map.of("signal", "command", "homeId", homeId, "text", "unlock front door", "requestedBy", "guest"));
+		awaitStep(id, "review-requested");
+		JsonNode item = inboxItem("actuate", homeId);
+		String approvedHash = item.path("actionHash").asText();
+		ObjectNode tampered = item.path("proposedAction").deepCopy();
+		ArrayNode actions = (ArrayNode) tampered.path("parameters").path("actions");
+		((ObjectNode) actions.get(0)).put("target", "back-door");
+
+		decide(id, Map.of("decision", "approve", "reviewer", "owner", "actionHash", approvedHash, "approvedAction",
+				tampered));
+
+		JsonNode done = awaitCompleted(id);
+		assertThat(stepNames(done)).containsExactly("planned", "review-requested", "decided", "refused");
+		assertThat(done.path("result").path("action").asText()).isEqualTo("refused");
+		JsonNode audit = json.readTree(DaprSidecar.get("/v1.0/state/statestore/audit-" + id));
+		assertThat(audit.path("event").asText()).isEqualTo("dispatch-refused");
+		assertThat(audit.path("approvedHash").asText()).isEqualTo(approvedHash);
+		assertThat(audit.path("actualHash").asText()).isNotBlank().isNotEqualTo(approvedHash);
+	}
+
+	@Test
+	void emergencyIsReviewedByAClinicianBeforeThePatientIsNotified() {
+		String patientId = "wf-pt-" + UUID.randomUUID();
+		String id = start("/workflows/diagnosis", Map.of("patientId", patientId, "symptoms",
+				"crushing chest pain and shortness of breath", "age", 58));
+		awaitStep(id, "review-requested");
+		JsonNode item = inboxItem("diagnose", patientId);
+		assertThat(item.path("candidateGroup").asText()).isEqualTo("clinicians");
+		// delivered the way the inbox side does it: by review id
+		ResponseEntity<JsonNode> delivered = http.postForEntity(
+				"/workflows/reviews/" + item.path("reviewId").asText() + "/decision",
+				Map.of("decision", "approve", "reviewer", "dr-lee", "actionHash", item.path("actionHash").asText()),
+				JsonNode.class);
+		assertThat(delivered.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+		assertThat(delivered.getBody().path("instanceId").asText()).isEqualTo(id);
+
+		JsonNode done = awaitCompleted(id);
+		assertThat(stepNames(done)).containsExactly("assessed", "review-requested", "decided", "published");
+		assertThat(done.path("result").path("action").asText()).isEqualTo("notify-patient");
+		assertThat(done.path("result").path("decidedBy").asText()).isEqualTo("reviewer:dr-lee");
+	}
+
+	@Test
+	void recommendationsAreCachedInDaprStateAndPublished() throws Exception {
+		String userId = "wf-user-" + UUID.randomUUID();
+		String id = start("/workflows/recommendation", Map.of("userId", userId, "events",
+				List.of(Map.of("productId", "C01", "kind", "bought", "at", "2025-01-01T10:00:00Z")), "limit", 3));
+		JsonNode done = awaitCompleted(id);
+		assertThat(stepNames(done)).containsExactly("recommended", "cached", "published");
+		JsonNode cached = json.readTree(DaprSidecar.get("/v1.0/state/statestore/recommendations-" + userId));
+		assertThat(cached.path("userId").asText()).isEqualTo(userId);
+		assertThat(cached.path("items").size()).isBetween(1, 3);
+	}
+
+	@Test
+	void badInputAndUnknownInstancesAreProblems() {
+		ResponseEntity<JsonNode> bad = http.postForEntity("/workflows/moderation", Map.of("postId", "p"),
+				JsonNode.class);
+		assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		ResponseEntity<JsonNode> unknown = http.getForEntity("/workflows/no-such-instance", JsonNode.class);
+		assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		ResponseEntity<JsonNode> badDecision = http.postForEntity("/workflows/no-such-instance/decision",
+				Map.of("decision", "maybe", "reviewer", "x"), JsonNode.class);
+		assertThat(badDecision.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+	}
+
+	private void reviewEveryPost(Duration deadline) {
+		var rule = new ReviewPolicy.Rule(null, Risk.LOW, Set.of(), deadline, "hide-post", true, "moderators");
+		var rules = new java.util.HashMap<>(shipped.functions());
+		rules.put("classify", rule);
+		policies.replace(new ReviewPolicy(rules));
+	}
+
+	private String start(String path, Object body) {
+		ResponseEntity<JsonNode> started = http.postForEntity(path, body, JsonNode.class);
+		assertThat(started.getStatusCode()).as("%s", started.getBody()).isEqualTo(HttpStatus.ACCEPTED);
+		return started.getBody().path("instanceId").asText();
+	}
+
+	private void decide(String id, Map<String, Object> decision) {
+		ResponseEntity<JsonNode> delivered = http.postForEntity("/workflows/" + id + "/decision", decision,
+				JsonNode.class);
+		assertThat(delivered.getStatusCode()).as("%s", delivered.getBody()).isEqualTo(HttpStatus.ACCEPTED);
+	}
+
+	private JsonNode status(String id) {
+		ResponseEntity<JsonNode> response = http.getForEntity("/workflows/" + id, JsonNode.class);
+		assertThat(response.getStatusCode()).as("%s", response.getBody()).isEqualTo(HttpStatus.OK);
+		return response.getBody();
+	}
+
+	private void awaitStep(String id, String step) {
+		await().atMost(SETTLES).pollInterval(Duration.ofMillis(200)).until(() -> stepNames(status(id)).contains(step));
+	}
+
+	private JsonNode awaitCompleted(String id) {
+		return await().atMost(SETTLES).pollInterval(Duration.ofMillis(250)).until(() -> status(id), s -> {
+			assertThat(s.path("status").asText()).as("%s", s).isNotIn("FAILED", "TERMINATED");
+			return s.path("status").asText().equals("COMPLETED");
+		});
+	}
+
+	private JsonNode inboxItem(String function, String subjectId) {
+		for (JsonNode item : http.getForObject("/api/reviews?function=" + function + "&limit=500", JsonNode.class)) {
+			if (item.path("subjectId").asText().equals(subjectId)) {
+				return review(item.path("reviewId").asText());
+			}
+		}
+		throw new AssertionError("no pending review for " + function + " " + subjectId);
+	}
+
+	private JsonNode review(String reviewId) {
+		return http.getForObject("/api/reviews/" + reviewId, JsonNode.class);
+	}
+
+	/** The review id from the history's review-requested step ("review <id> for ..."). */
+	private static String reviewIdOf(JsonNode status) {
+		for (JsonNode step : status.path("result").path("history")) {
+			if (step.path("step").asText().equals("review-requested")) {
+				return step.path("detail").asText().split(" ")[1];
+			}
+		}
+		throw new AssertionError("no review-requested step in " + status);
+	}
+
+	private static List<String> stepNames(JsonNode status) {
+		List<String> names = new ArrayList<>();
+		status.path("history").forEach(step -> names.add(step.path("step").asText()));
+		if (names.isEmpty()) {
+			status.path("result").path("history").forEach(step -> names.add(step.path("step").asText()));
+		}
+		return names;
+	}
+}

@@ -1,0 +1,68 @@
+"""Drives the DACA MCP server with the official MCP Python SDK and prints what it saw as one JSON document.
+
+Usage: python mcp_client.py <mcp endpoint url> [api key]
+The JUnit test (McpClientTests) asserts on the printed report; this script only talks the protocol.
+"""
+import asyncio
+import json
+import sys
+
+from mcp import ClientSession
+from mcp.client.streamable_http import streamable_http_client
+from mcp.shared._httpx_utils import create_mcp_http_client
+
+
+def result(r):
+    return {
+        "isError": r.isError,
+        "structured": r.structuredContent,
+        "text": [c.text for c in r.content if getattr(c, "type", None) == "text"],
+    }
+
+
+async def main(url, key):
+    headers = {"Authorization": "Bearer " + key} if key else None
+    report = {}
+    async with create_mcp_http_client(headers=headers) as http:
+        async with streamable_http_client(url, http_client=http) as (read, write, _):
+            async with ClientSession(read, write) as session:
+                init = await session.initialize()
+                report["server"] = {"name": init.serverInfo.name, "protocol": init.protocolVersion,
+                                    "tools": init.capabilities.tools is not None}
+                listed = await session.list_tools()
+                report["tools"] = {t.name: {"inputSchema": t.inputSchema, "description": t.description,
+                                            "annotations": t.annotations.model_dump(exclude_none=True)
+                                            if t.annotations else None} for t in listed.tools}
+                calls = report["calls"] = {}
+                calls["classify"] = result(await session.call_tool("classify", {
+                    "postId": "mcp-p-1", "text": "People like you are subhuman vermin and should be wiped out"}))
+                calls["diagnose"] = result(await session.call_tool("diagnose", {
+                    "patientId": "mcp-pt-1", "symptoms": "crushing chest pain and shortness of breath", "age": 58}))
+                calls["recommend"] = result(await session.call_tool("recommend", {
+                    "userId": "mcp-u-1", "events": [{"productId": "P001", "kind": "viewed"}], "limit": 3}))
+                calls["actuate"] = result(await session.call_tool("actuate", {
+                    "signal": "command", "homeId": "mcp-h-1", "text": "unlock front door", "requestedBy": "guest"}))
+                calls["actuate_low"] = result(await session.call_tool("actuate", {
+                    "signal": "command", "homeId": "mcp-h-2", "text": "turn on the kitchen lights"}))
+                calls["request_review"] = result(await session.call_tool(
+                    "request_review", calls["diagnose"]["structured"] or {}))
+                calls["request_review_classify"] = result(await session.call_tool(
+                    "request_review", calls["classify"]["structured"] or {}))
+                calls["list_pending_reviews"] = result(await session.call_tool(
+                    "list_pending_reviews", {"function": "actuate"}))
+                review = (calls["actuate"]["structured"] or {}).get("review") or {}
+                calls["get_review"] = result(await session.call_tool("get_review", {"reviewId": review.get("reviewId", "")}))
+                invalid = report["invalid"] = {}
+                invalid["missing_required"] = result(await session.call_tool("classify", {"postId": "mcp-p-2"}))
+                invalid["wrong_type"] = result(await session.call_tool("diagnose", {
+                    "patientId": "mcp-pt-2", "symptoms": "cough", "age": "old"}))
+                invalid["unknown_review"] = result(await session.call_tool("get_review", {"reviewId": "no-such-review"}))
+                invalid["unknown_argument"] = result(await session.call_tool("classify", {
+                    "postId": "mcp-p-3", "text": "hello", "colour": "red"}))
+                # the session still answers after the bad calls
+                report["after_invalid"] = len((await session.list_tools()).tools)
+    print(json.dumps(report))
+
+
+if __name__ == "__main__":
+    asyncio.run(main(sys.argv[1], sys.argv[2] if len(sys.argv) > 2 else None))

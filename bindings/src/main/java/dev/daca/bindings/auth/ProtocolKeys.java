@@ -1,0 +1,37 @@
+package dev.daca.bindings.auth;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * API keys on the agent protocol endpoints. Outside the embedded default set {@code daca.mcp.api-key} (guards the MCP
+ * endpoint) and {@code daca.a2a.api-key} (guards the A2A JSON-RPC endpoint; the agent card stays public, as A2A
+ * clients read it to learn the scheme). Unset (the embedded default), the endpoint is open to whoever reaches the
+ * port.
+ */
+@Configuration(proxyBeanMethods = false)
+class ProtocolKeys {
+
+	@Bean
+	@ConditionalOnExpression("!'${daca.mcp.api-key:}'.isBlank()")
+	FilterRegistrationBean<ApiKeyFilter> mcpApiKey(@Value("${daca.mcp.api-key}") String key,
+			@Value("${spring.ai.mcp.server.streamable-http.mcp-endpoint:/mcp}") String endpoint) {
+		return guard("mcpApiKey", new ApiKeyFilter(key, "mcp"), endpoint);
+	}
+
+	@Bean
+	@ConditionalOnExpression("!'${daca.a2a.api-key:}'.isBlank()")
+	FilterRegistrationBean<ApiKeyFilter> a2aApiKey(@Value("${daca.a2a.api-key}") String key) {
+		return guard("a2aApiKey", new ApiKeyFilter(key, "a2a"), "/a2a");
+	}
+
+	private static FilterRegistrationBean<ApiKeyFilter> guard(String name, ApiKeyFilter filter, String path) {
+		FilterRegistrationBean<ApiKeyFilter> registration = new FilterRegistrationBean<>(filter);
+		registration.setName(name);
+		registration.addUrlPatterns(path, path + "/*");
+		return registration;
+	}
+}

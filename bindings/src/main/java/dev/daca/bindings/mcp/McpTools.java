@@ -1,0 +1,121 @@
+package dev.daca.bindings.mcp;
+
+import java.util.List;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncToolSpecification;
+
+import dev.daca.bindings.mcp.ToolCalls.Hints;
+import dev.daca.bindings.review.ReviewGate;
+import dev.daca.functions.home.HomePlan;
+import dev.daca.functions.home.HomeSignal;
+import dev.daca.functions.moderation.ModerationVerdict;
+import dev.daca.functions.moderation.Post;
+import dev.daca.functions.recommendation.Recommendations;
+import dev.daca.functions.recommendation.ShopperActivity;
+import dev.daca.functions.review.Outcome;
+import dev.daca.functions.review.ReviewRouting;
+import dev.daca.functions.triage.SymptomReport;
+import dev.daca.functions.triage.TriageAssessment;
+import dev.daca.hitl.inbox.ReviewInbox;
+import dev.daca.hitl.inbox.ReviewView;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The functions as MCP tools (served by Spring AI's stateless Streamable-HTTP MCP server at {@code /mcp}): one tool
+ * per function and two to read the review inbox. Thin adapters: each calls the function bean or the inbox, no domain
+ * logic here. There is no tool to decide a review yet: the inbox has no decision API.
+ */
+@Configuration(proxyBeanMethods = false)
+class McpTools {
+
+	/** Arguments of {@code list_pending_reviews}. */
+	record PendingQuery(String function, Integer limit) {
+	}
+
+	/** The result of {@code list_pending_reviews} (MCP structured content is an object, not a list). */
+	record PendingReviews(List<ReviewView> reviews) {
+	}
+
+	/**
+	 * The result of {@code actuate}.
+	 * @param plan what the home would do
+	 * @param executed always false: no transport executes device actions
+	 * @param approvalRequired whether the review policy sent the plan to a person (it is then in the inbox)
+	 * @param review the review gate's answer (a review request with its id, or automatic)
+	 */
+	record Actuation(HomePlan plan, boolean executed, boolean approvalRequired, ReviewRouting review) {
+	}
+
+	/** Arguments of {@code get_review}. */
+	record ReviewQuery(String reviewId) {
+	}
+
+	@Bean
+	List<SyncToolSpecification> dacaMcpTools(ObjectMapper json,
+			@Qualifier(ModerationVerdict.FUNCTION) Function<Post, ModerationVerdict> classify,
+			@Qualifier(TriageAssessment.FUNCTION) Function<SymptomReport, TriageAssessment> diagnose,
+			@Qualifier(Recommendations.FUNCTION) Function<ShopperActivity, Recommendations> recommend,
+			@Qualifier(HomePlan.FUNCTION) Function<HomeSignal, HomePlan> actuate,
+			@Qualifier("request-review") Function<Outcome, ReviewRouting> requestReview, ReviewGate gate,
+			ReviewInbox inbox) {
+		ToolCalls tools = new ToolCalls(json);
+		return List.of(
+				tools.tool("classify", "Moderate a post",
+						"Classify a post or comment: safe, spam, harassment, hate, sexual, violence or self-harm, with "
+								+ "severity, confidence in [0,1], rationale, evidence and which rung decided (rules, "
+								+ "embedding, LLM). Decides only; removes nothing.",
+						Hints.READ_ONLY_MAY_ASK_LLM, Post.class, true, classify),
+				tools.tool("diagnose", "Triage symptoms",
+						"Triage a patient's symptoms: urgency (emergency, urgent, routine, self-care), red flags and "
+								+ "candidate conditions, with confidence. Not medical advice.",
+						Hints.READ_ONLY_MAY_ASK_LLM, SymptomReport.class, true, diagnose),
+				tools.tool("recommend", "Recommend products",
+						"Recommend products for a shopper from their recent views, carts and purchases, each with a "
+								+ "score and a reason.",
+						Hints.READ_ONLY_MAY_ASK_LLM, ShopperActivity.class, true, recommend),
+				tools.tool("actuate", "Plan smart-home actions",
+						"Plan what a home should do for a command or a sensor reading. Nothing is executed by this "
+								+ "tool: it returns the plan, and when the review policy says a person must look (every "
+								+ "high-impact action such as unlocking a door or disarming the alarm) it files an "
+								+ "approval request in the homeowners' review inbox and says approvalRequired.",
+						new Hints(false, true, false, true), HomeSignal.class, true, signal -> {
+							ReviewGate.Reviewed<HomePlan> reviewed = gate.pass(actuate.apply(signal));
+							return new Actuation(reviewed.outcome(), false, reviewed.approvalRequired(),
+									reviewed.review());
+						}),
+				tools.tool("request_review", "Ask the review gate",
+						"Decide whether a person must look at an outcome of classify, diagnose, recommend or actuate "
+								+ "(pass the tool's structured result). Returns routing review (with reasons, priority, "
+								+ "who decides and the proposed action's SHA-256) or automatic. Files nothing.",
+						Hints.READ_ONLY_LOCAL, Outcome.class, false, requestReview),
+				tools.tool("list_pending_reviews", "List pending reviews",
+						"The review requests waiting for a person, highest priority and newest first.",
+						Hints.READ_ONLY_LOCAL, PendingQuery.class, true, query -> pending(inbox, json, query)),
+				tools.tool("get_review", "Get a review request",
+						"One review request by id, with its reasons, proposed action, action hash and status.",
+						Hints.READ_ONLY_LOCAL, ReviewQuery.class, true, query -> one(inbox, json, query)));
+	}
+
+	private static PendingReviews pending(ReviewInbox inbox, ObjectMapper json, PendingQuery query) {
+		int limit = query.limit() == null ? 50 : query.limit();
+		if (limit < 1 || limit > 500) {
+			throw new ToolCalls.ToolFailure("limit must be between 1 and 500");
+		}
+		return new PendingReviews(
+				inbox.pending(query.function(), limit).stream().map(item -> ReviewView.of(item, json)).toList());
+	}
+
+	private static ReviewView one(ReviewInbox inbox, ObjectMapper json, ReviewQuery query) {
+		if (query.reviewId() == null || query.reviewId().isBlank()) {
+			throw new ToolCalls.ToolFailure("reviewId is required");
+		}
+		return inbox.find(query.reviewId())
+			.map(item -> ReviewView.of(item, json))
+			.orElseThrow(() -> new ToolCalls.ToolFailure("no review request " + query.reviewId()));
+	}
+}
