@@ -7,14 +7,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import org.junit.jupiter.api.Assumptions;
+import java.util.logging.Level;
+
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
- * A real headless Chromium (Debian's chromium + chromium-driver), each with a fresh profile. Tests that need it are
- * skipped, saying so, when it is not installed: {@code apt-get install -y chromium chromium-driver}.
+ * A real headless Chromium (Debian's chromium + chromium-driver), each with a fresh profile and its console log
+ * kept (read with {@code driver.manage().logs().get(LogType.BROWSER)}). Tests that need it fail, saying how to
+ * install it, when it is not there: {@code apt-get install -y chromium chromium-driver}.
  */
 final class Chromium {
 
@@ -25,11 +29,12 @@ final class Chromium {
 	private Chromium() {
 	}
 
-	static void assumeInstalled() {
-		Assumptions.assumeTrue(BROWSER.canExecute() && DRIVER.canExecute(),
-				"Chromium is not installed (" + BROWSER + ", " + DRIVER
-						+ "): skipping the browser tests. Install it with: apt-get update && apt-get install -y "
-						+ "chromium chromium-driver");
+	static void requireInstalled() {
+		if (!BROWSER.canExecute() || !DRIVER.canExecute()) {
+			throw new IllegalStateException("Chromium is not installed (" + BROWSER + ", " + DRIVER
+					+ "): the browser tests need it. Install it with: apt-get update && apt-get install -y "
+					+ "chromium chromium-driver (or point -Ddaca.chromium and -Ddaca.chromedriver at them)");
+		}
 	}
 
 	static ChromeDriver start() {
@@ -45,6 +50,9 @@ final class Chromium {
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
 				"--window-size=1400,1000", "--user-data-dir=" + profile);
+		LoggingPreferences logs = new LoggingPreferences();
+		logs.enable(LogType.BROWSER, Level.ALL);
+		options.setCapability("goog:loggingPrefs", logs);
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER)
 			.usingAnyFreePort()
 			.build();

@@ -21,6 +21,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -29,6 +30,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -77,12 +79,29 @@ class ReviewInboxBrowserTests {
 
 	@BeforeAll
 	static void chromium() {
-		Chromium.assumeInstalled();
+		Chromium.requireInstalled();
 	}
 
+	/** Each browser's console log and last screen go to target/browser/ (what to read when a test fails). */
 	@AfterEach
-	void quit() {
-		browsers.forEach(WebDriver::quit);
+	void quit(TestInfo test) throws Exception {
+		Path dir = Path.of("target", "browser");
+		Files.createDirectories(dir);
+		for (int i = 0; i < browsers.size(); i++) {
+			ChromeDriver browser = (ChromeDriver) browsers.get(i);
+			String name = test.getTestMethod().map(java.lang.reflect.Method::getName).orElse("test") + "-" + i;
+			try {
+				List<String> console = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+					.map(entry -> entry.getLevel() + " " + entry.getMessage())
+					.toList();
+				Files.write(dir.resolve(name + ".log"), console);
+				Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), dir.resolve(name + ".png"),
+						StandardCopyOption.REPLACE_EXISTING);
+			}
+			finally {
+				browser.quit();
+			}
+		}
 	}
 
 	@Test
@@ -234,8 +253,9 @@ class ReviewInboxBrowserTests {
 			.until(d -> String.valueOf(d.findElement(By.id("row-" + reviewId)).getAttribute("aria-selected")));
 	}
 
+	/** A key press where the focus is, as a person types it (no click first: a click could land on a link). */
 	private void keys(WebDriver browser, CharSequence key) {
-		new Actions(browser).sendKeys(browser.findElement(By.tagName("body")), key).perform();
+		new Actions(browser).sendKeys(key).perform();
 	}
 
 	private ReviewItem filed(String subjectId) {
