@@ -95,6 +95,25 @@ class ReviewInboxBrowserTests {
 					.map(entry -> entry.getLevel() + " " + entry.getMessage())
 					.toList();
 				Files.write(dir.resolve(name + ".log"), console);
+				// the page's requests and their answers (Chrome's performance log): what htmx really sent
+				List<String> network = new ArrayList<>();
+				for (var entry : browser.manage().logs().get(LogType.PERFORMANCE).getAll()) {
+					JsonNode message = json.readTree(entry.getMessage()).path("message");
+					String method = message.path("method").asText();
+					JsonNode params = message.path("params");
+					if (method.equals("Network.requestWillBeSent")) {
+						network.add(entry.getTimestamp() + " > " + params.path("request").path("method").asText() + " "
+								+ params.path("request").path("url").asText() + " "
+								+ params.path("request").path("headers").path("Content-Type").asText() + " "
+								+ params.path("request").path("postData").asText());
+					}
+					else if (method.equals("Network.responseReceived")) {
+						network.add(entry.getTimestamp() + " < " + params.path("response").path("status").asInt() + " "
+								+ params.path("response").path("url").asText());
+					}
+				}
+				Files.write(dir.resolve(name + ".network.log"), network);
+				Files.writeString(dir.resolve(name + ".html"), browser.getPageSource());
 				Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), dir.resolve(name + ".png"),
 						StandardCopyOption.REPLACE_EXISTING);
 			}
@@ -120,7 +139,7 @@ class ReviewInboxBrowserTests {
 
 		hana.get(url("/inbox/" + item.reviewId()));
 		hana.findElement(By.id("claim")).click();
-		assertThat(hana.findElement(By.id("status")).getText()).isEqualTo("claimed");
+		awaitText(hana, "status", "claimed");
 		assertThat(hana.findElement(By.id("assignee")).getText()).isEqualTo("hana");
 
 		// a second homeowner opens the same request while hana holds it
@@ -136,17 +155,18 @@ class ReviewInboxBrowserTests {
 		parameters.sendKeys(json.writeValueAsString(edited));
 		new WebDriverWait(hana, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#diff tr.added")));
 		assertThat(hana.findElement(By.cssSelector("#diff tr.added")).getText()).contains("autoRelockMinutes");
+		((JavascriptExecutor) hana).executeScript("document.getElementById('diff').scrollIntoView({block: 'center'})");
 		screenshot(hana, "decision.png");
 		hana.findElement(By.id("approve")).click();
 
-		assertThat(hana.findElement(By.id("decision-outcome")).getText()).isEqualTo("approved");
+		awaitText(hana, "decision-outcome", "approved");
 		String expectedHash = new ProposedAction(json.readTree(item.proposedAction()).path("kind").asText(), null,
 				edited).sha256();
 		assertThat(hana.findElement(By.id("approved-hash")).getText()).isEqualTo(expectedHash);
 
 		// hugo's page is stale: his approval is refused, with who decided
 		hugo.findElement(By.id("approve")).click();
-		assertThat(hugo.findElement(By.id("error-message")).getText()).contains("already approved by hana");
+		assertThat(awaitElement(hugo, "error-message").getText()).contains("already approved by hana");
 
 		ConsumerRecord<byte[], byte[]> decided = readDecided(homeId);
 		assertThat(header(decided, "ce_type")).isEqualTo("dev.daca.review.decided");
@@ -184,12 +204,18 @@ class ReviewInboxBrowserTests {
 
 		alice.get(url("/inbox"));
 		select(alice, two.reviewId());
+		keys(alice, "e");
+		new WebDriverWait(alice, WAIT).until(d -> "parameters".equals(d.switchTo().activeElement().getAttribute("id")));
+		assertThat(alice.findElement(By.id("edit")).getAttribute("open")).as("the editor is opened").isNotNull();
+
+		alice.get(url("/inbox"));
+		select(alice, two.reviewId());
 		keys(alice, "r");
 		new WebDriverWait(alice, WAIT).until(d -> "reason".equals(d.switchTo().activeElement().getAttribute("id")));
 		String markup = "<script>window.pwned=1</script><b>spam</b>";
 		alice.switchTo().activeElement().sendKeys(markup);
 		alice.findElement(By.id("reject")).click();
-		assertThat(alice.findElement(By.id("decision-outcome")).getText()).isEqualTo("rejected");
+		awaitText(alice, "decision-outcome", "rejected");
 		assertThat(alice.findElement(By.id("decision-reason")).getText()).isEqualTo(markup);
 		assertThat(((JavascriptExecutor) alice).executeScript("return window.pwned === undefined")).isEqualTo(true);
 	}
@@ -229,6 +255,16 @@ class ReviewInboxBrowserTests {
 		browser.findElement(By.cssSelector("#login button")).click();
 		new WebDriverWait(browser, WAIT).until(ExpectedConditions.textToBe(By.id("who"), user));
 		return browser;
+	}
+
+	/** After a form post the page is replaced: wait for the new one rather than read the old one. */
+	private static void awaitText(WebDriver browser, String id, String text) {
+		new WebDriverWait(browser, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+			.until(ExpectedConditions.textToBe(By.id(id), text));
+	}
+
+	private static WebElement awaitElement(WebDriver browser, String id) {
+		return new WebDriverWait(browser, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
 	}
 
 	private void waitForLiveInbox(WebDriver browser) {

@@ -104,8 +104,10 @@
         case 'x': if (row) { var box = row.querySelector('input.pick'); if (!box.disabled) { box.checked = !box.checked; } } break;
         case 'c': if (id) { post('/inbox/' + encodeURIComponent(id) + '/claim'); } break;
         case 'a': if (id) { post('/inbox/' + encodeURIComponent(id) + '/approve'); } break;
-        case 'r': if (id) { location.href = '/inbox/' + encodeURIComponent(id) + '#reject'; } break;
-        case 'e': if (id) { location.href = '/inbox/' + encodeURIComponent(id) + '#edit'; } break;
+        // the fragment names the field itself: Chrome focuses a focusable fragment target after load, so naming the
+        // button (#reject) would take the focus away from the reason box
+        case 'r': if (id) { location.href = '/inbox/' + encodeURIComponent(id) + '#reason'; } break;
+        case 'e': if (id) { location.href = '/inbox/' + encodeURIComponent(id) + '#parameters'; } break;
         default: return;
       }
       e.preventDefault();
@@ -116,20 +118,22 @@
   function review() {
     var id = document.body.dataset.id;
     function focusFor(hash) {
-      if (hash === '#reject' && document.getElementById('reason')) { document.getElementById('reason').focus(); }
-      if (hash === '#edit' && document.getElementById('edit')) {
+      if (hash === '#reason' && document.getElementById('reason')) { document.getElementById('reason').focus(); }
+      if (hash === '#parameters' && document.getElementById('edit')) {
         document.getElementById('edit').open = true;
         document.getElementById('parameters').focus();
       }
     }
     focusFor(location.hash);
+    // and again once the browser has scrolled to the fragment (which may move the focus to it)
+    window.addEventListener('load', function () { focusFor(location.hash); });
     document.addEventListener('keydown', function (e) {
       var tag = (e.target.tagName || '').toLowerCase();
       if (tag === 'input' || tag === 'textarea' || e.ctrlKey || e.metaKey || e.altKey) { return; }
       switch (e.key) {
         case 'a': if (document.getElementById('approve-form')) { document.getElementById('approve-form').submit(); } break;
-        case 'r': focusFor('#reject'); break;
-        case 'e': focusFor('#edit'); break;
+        case 'r': focusFor('#reason'); break;
+        case 'e': focusFor('#parameters'); break;
         case 'c': if (document.getElementById('claim')) { post('/inbox/' + encodeURIComponent(id) + '/claim'); } break;
         case 'u': location.href = '/inbox'; break;
         default: return;

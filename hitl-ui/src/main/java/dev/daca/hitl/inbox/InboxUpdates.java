@@ -57,6 +57,13 @@ class InboxUpdates {
 		}
 	}
 
+	/** Closing: end the open streams, so the server does not wait for pages that would hold them for 30 minutes. */
+	@jakarta.annotation.PreDestroy
+	void close() {
+		subscribers.forEach(subscriber -> subscriber.emitter().complete());
+		subscribers.clear();
+	}
+
 	int subscribers() {
 		return subscribers.size();
 	}
