@@ -25,6 +25,7 @@ import dev.daca.hitl.decision.DecisionRefused;
 import dev.daca.hitl.decision.Decisions;
 import dev.daca.hitl.decision.ReviewDecision;
 import dev.daca.hitl.inbox.ReviewInbox;
+import dev.daca.hitl.privacy.RetentionPurge;
 import dev.daca.hitl.security.Reviewer;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -78,6 +79,9 @@ class ReviewDecisionsTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	RetentionPurge retention;
 
 	@Autowired
 	ObjectMapper json;
@@ -240,6 +244,33 @@ class ReviewDecisionsTests {
 	}
 
 	record ProposedActionJson(String kind, Map<String, Object> parameters) {
+	}
+
+	@Test
+	void theRetentionPurgeDeletesOldDecidedRequestsButKeepsTheAuditAndTheUnsentOutbox() {
+		String old = fileUnlock();
+		String unsent = fileUnlock();
+		String recent = fileUnlock();
+		for (String reviewId : List.of(old, unsent, recent)) {
+			decisions.approve(HANA, reviewId, null, null);
+		}
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+				"select count(*) from review_decision where published_at is not null and review_id in (?, ?, ?)",
+				Integer.class, old, unsent, recent) == 3);
+		java.sql.Timestamp longAgo = java.sql.Timestamp.from(java.time.Instant.now().minus(java.time.Duration.ofDays(40)));
+		jdbc.update("update review_decision set decided_at = ? where review_id in (?, ?)", longAgo, old, unsent);
+		jdbc.update("update review_decision set published_at = null where review_id = ?", unsent);
+		long auditAboutOld = audit.about(old).size();
+
+		assertThat(retention.purge()).isGreaterThanOrEqualTo(1);
+
+		assertThat(inbox.find(old)).isEmpty();
+		assertThat(decisions.of(old)).isEmpty();
+		assertThat(inbox.find(unsent)).as("never purged before its event left").isPresent();
+		assertThat(inbox.find(recent)).isPresent();
+		assertThat(audit.about(old)).as("the audit lines stay").hasSize((int) auditAboutOld);
+		assertThat(audit.all().get(audit.all().size() - 1).action()).isEqualTo("purged");
+		assertThat(audit.verify().intact()).isTrue();
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package dev.daca.hitl.decision;
 
 import java.time.Duration;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -18,13 +19,19 @@ class DecisionOutbox {
 
 	private final ApplicationEventPublisher events;
 
-	DecisionOutbox(Decisions decisions, ApplicationEventPublisher events) {
+	private final Duration grace;
+
+	/** @param grace how old an unpublished decision must be before it is re-sent (its first send may be under way) */
+	DecisionOutbox(Decisions decisions, ApplicationEventPublisher events,
+			@Value("${daca.hitl.outbox-grace:PT10S}") Duration grace) {
 		this.decisions = decisions;
 		this.events = events;
+		this.grace = grace;
 	}
 
-	@Scheduled(fixedDelayString = "${daca.hitl.outbox-interval:PT15S}", initialDelayString = "PT15S")
+	@Scheduled(fixedDelayString = "${daca.hitl.outbox-interval:PT15S}",
+			initialDelayString = "${daca.hitl.outbox-interval:PT15S}")
 	void resend() {
-		decisions.unpublished(Duration.ofSeconds(10), 100).forEach(events::publishEvent);
+		decisions.unpublished(grace, 100).forEach(events::publishEvent);
 	}
 }
