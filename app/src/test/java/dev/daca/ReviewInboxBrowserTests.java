@@ -309,6 +309,12 @@ class ReviewInboxBrowserTests {
 	}
 
 	private ConsumerRecord<byte[], byte[]> readDecided(String subject) {
+		return readDecided(brokers, record -> subject.equals(header(record, "ce_subject")));
+	}
+
+	/** The first review.decided record that matches, from the beginning of the topic (bounded wait). */
+	static ConsumerRecord<byte[], byte[]> readDecided(String brokers,
+			java.util.function.Predicate<ConsumerRecord<byte[], byte[]>> wanted) {
 		Properties props = new Properties();
 		props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
 		props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
@@ -320,16 +326,16 @@ class ReviewInboxBrowserTests {
 			long deadline = System.nanoTime() + WAIT.toNanos();
 			while (System.nanoTime() < deadline) {
 				for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-					if (subject.equals(header(record, "ce_subject"))) {
+					if (wanted.test(record)) {
 						return record;
 					}
 				}
 			}
 		}
-		throw new AssertionError("no review.decided event about " + subject + " within " + WAIT);
+		throw new AssertionError("no such review.decided event within " + WAIT);
 	}
 
-	private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+	static String header(ConsumerRecord<byte[], byte[]> record, String name) {
 		Header header = record.headers().lastHeader(name);
 		return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
 	}

@@ -1,21 +1,14 @@
 package dev.daca;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 
 import dev.daca.bindings.review.ReviewGate;
@@ -72,8 +65,9 @@ class ReviewRestartTests {
 			assertThat(jdbc.queryForList("select status from review_request where review_id in (?, ?)", String.class,
 					sent.reviewId(), unsent.reviewId())).containsOnly("APPROVED");
 
-			ConsumerRecord<byte[], byte[]> event = readDecided(
-					after.getEnvironment().getProperty("daca.kafka.embedded.bootstrap-servers"), unsent.decisionId());
+			ConsumerRecord<byte[], byte[]> event = ReviewInboxBrowserTests.readDecided(
+					after.getEnvironment().getProperty("daca.kafka.embedded.bootstrap-servers"),
+					record -> unsent.decisionId().equals(ReviewInboxBrowserTests.header(record, "ce_id")));
 			var body = after.getBean(ObjectMapper.class).readTree(event.value());
 			assertThat(body.path("reviewId").asText()).isEqualTo(unsent.reviewId());
 			assertThat(body.path("outcome").asText()).isEqualTo("approved");
@@ -99,27 +93,5 @@ class ReviewRestartTests {
 		ReviewGate.Reviewed<HomePlan> reviewed = app.getBean(ReviewGate.class).pass(actuate.apply(signal));
 		String reviewId = ((ReviewRequest) reviewed.review()).reviewId();
 		return app.getBean(Decisions.class).approve(HANA, reviewId, null, "ok");
-	}
-
-	private static ConsumerRecord<byte[], byte[]> readDecided(String brokers, String decisionId) {
-		Properties props = new Properties();
-		props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
-		props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
-		props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-		props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-		props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-		try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
-			consumer.subscribe(List.of("review.decided"));
-			long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-			while (System.nanoTime() < deadline) {
-				for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-					Header id = record.headers().lastHeader("ce_id");
-					if (id != null && decisionId.equals(new String(id.value(), StandardCharsets.UTF_8))) {
-						return record;
-					}
-				}
-			}
-		}
-		throw new AssertionError("the unsent decision " + decisionId + " was not published after the restart");
 	}
 }
