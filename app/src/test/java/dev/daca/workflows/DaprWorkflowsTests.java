@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Test;
 import dev.daca.functions.engine.Risk;
 import dev.daca.functions.review.ReviewPolicies;
 import dev.daca.functions.review.ReviewPolicy;
+import dev.daca.hitl.decision.Decisions;
+import dev.daca.hitl.security.Reviewer;
 
 import io.dapr.workflows.client.DaprWorkflowClient;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -93,6 +95,9 @@ class DaprWorkflowsTests {
 
 	@Value("${daca.kafka.embedded.bootstrap-servers}")
 	String brokers;
+
+	@Autowired
+	Decisions decisions;
 
 	private ReviewPolicy shipped;
 
@@ -190,6 +195,47 @@ class DaprWorkflowsTests {
 		assertThat(stepNames(done)).containsExactly("planned", "review-requested", "decided", "dispatched");
 		assertThat(done.path("result").path("action").asText()).isEqualTo("execute-actions");
 		assertThat(DaprSidecar.get("/v1.0/state/statestore/audit-" + id)).isEmpty();
+	}
+
+	@Test
+	void aHomeownersEditedApprovalOnThePageReachesTheWaitingWorkflow() throws Exception {
+		String homeId = "wf-home-" + UUID.randomUUID();
+		String id = start("/workflows/home",
+				Map.of("signal", "command", "homeId", homeId, "text", "unlock front door", "requestedBy", "guest"));
+		awaitStep(id, "review-requested");
+		JsonNode item = inboxItem("actuate", homeId);
+		String reviewId = item.path("reviewId").asText();
+		ObjectNode edited = item.path("proposedAction").path("parameters").deepCopy();
+		edited.put("autoRelockMinutes", 5);
+		Reviewer hana = new Reviewer("hana", Set.of("HOMEOWNER"), Set.of("homeowners"));
+
+		// what the page's approve button does: one recorded decision, then the workflow's external event
+		var decision = decisions.approve(hana, reviewId, json.writeValueAsString(edited), "relock after 5 minutes");
+
+		JsonNode done = awaitCompleted(id);
+		assertThat(stepNames(done)).containsExactly("planned", "review-requested", "decided", "dispatched");
+		assertThat(done.path("result").path("decidedBy").asText()).isEqualTo("reviewer:hana");
+		assertThat(decision.edited()).isTrue();
+		assertThat(done.path("result").path("history").toString()).contains("approved " + decision.approvedHash());
+		assertThat(review(reviewId).path("status").asText()).isEqualTo("approved");
+		// the workflow settling it afterwards did not make a second decision: the page's one is the record
+		assertThat(decisions.of(reviewId).orElseThrow().decisionId()).isEqualTo(decision.decisionId());
+	}
+
+	@Test
+	void aRejectionOnThePageStopsTheWorkflow() {
+		String homeId = "wf-home-" + UUID.randomUUID();
+		String id = start("/workflows/home",
+				Map.of("signal", "command", "homeId", homeId, "text", "unlock front door", "requestedBy", "guest"));
+		awaitStep(id, "review-requested");
+		String reviewId = inboxItem("actuate", homeId).path("reviewId").asText();
+		decisions.reject(new Reviewer("hugo", Set.of("HOMEOWNER"), Set.of("homeowners")), reviewId,
+				"nobody is expected today", null);
+
+		JsonNode done = awaitCompleted(id);
+		assertThat(stepNames(done)).containsExactly("planned", "review-requested", "decided", "not-dispatched");
+		assertThat(done.path("result").path("decidedBy").asText()).isEqualTo("reviewer:hugo");
+		assertThat(review(reviewId).path("status").asText()).isEqualTo("rejected");
 	}
 
 	@Test

@@ -48,6 +48,13 @@ class RequestBodies extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		long declared = request.getContentLengthLong();
+		if (isForm(request) && declared >= 0 && declared <= limit) {
+			// a form post (the review pages): let the container parse its fields, which it does from the stream;
+			// reading the stream here first would leave the fields empty
+			request.getParameterMap();
+			chain.doFilter(request, response);
+			return;
+		}
 		byte[] body = declared > limit ? null : request.getInputStream().readNBytes(limit + 1);
 		if (body == null || body.length > limit) {
 			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
@@ -73,6 +80,12 @@ class RequestBodies extends OncePerRequestFilter {
 		response.setStatus(problem.getStatus());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		json.writeValue(response.getOutputStream(), problem);
+	}
+
+	private static boolean isForm(HttpServletRequest request) {
+		String type = request.getContentType();
+		return type != null && type.toLowerCase(java.util.Locale.ROOT)
+			.startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE);
 	}
 
 	@Override

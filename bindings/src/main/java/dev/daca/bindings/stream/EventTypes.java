@@ -29,6 +29,8 @@ public final class EventTypes {
 
 	public static final String REVIEW_REQUESTED = PREFIX + "review.requested";
 
+	public static final String REVIEW_DECIDED = PREFIX + "review.decided";
+
 	/** Topics that accept events from outside (HTTP publish, producers), with the type each carries. */
 	static final Map<String, String> INBOUND = Map.of("content.submitted", CONTENT_SUBMITTED, "symptoms.reported",
 			SYMPTOMS_REPORTED, "shopper.activity", SHOPPER_ACTIVITY, "home.signals", HOME_SIGNALLED);

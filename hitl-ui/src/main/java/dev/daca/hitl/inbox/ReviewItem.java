@@ -69,6 +69,11 @@ public class ReviewItem {
 	@Enumerated(EnumType.STRING)
 	private ReviewStatus status;
 
+	private String assignee;
+
+	@Column(name = "claimed_at")
+	private Instant claimedAt;
+
 	@Version
 	private long version;
 
@@ -100,18 +105,6 @@ public class ReviewItem {
 		this.status = ReviewStatus.PENDING;
 	}
 
-	/** An overdue request: one priority step up (URGENT stays URGENT). */
-	Priority escalate() {
-		Priority raised = priority().raised();
-		this.priority = raised.ordinal();
-		return raised;
-	}
-
-	/** The request is done with: approved, rejected or expired. */
-	void settle(ReviewStatus outcome) {
-		this.status = outcome;
-	}
-
 	public String reviewId() { return reviewId; }
 	public String function() { return function; }
 	public String subjectId() { return subjectId; }
@@ -131,4 +124,98 @@ public class ReviewItem {
 	public String onTimeout() { return onTimeout; }
 	public boolean bulkAllowed() { return bulkAllowed; }
 	public ReviewStatus status() { return status; }
+	public String assignee() { return assignee; }
+	public Instant claimedAt() { return claimedAt; }
+	public long version() { return version; }
+
+	/** Still waiting for a decision (pending or held by someone). */
+	public boolean isOpen() {
+		return status == ReviewStatus.PENDING || status == ReviewStatus.CLAIMED;
+	}
+
+	/** Take it: nobody else works on it until it is unclaimed. */
+	void claim(String reviewer, Instant now) {
+		requireOpen();
+		if (assignee != null && !assignee.equals(reviewer)) {
+			throw new TaskRefused("review " + reviewId + " is already claimed by " + assignee);
+		}
+		assignee = reviewer;
+		claimedAt = now;
+		status = ReviewStatus.CLAIMED;
+	}
+
+	/** Give it back to the group. Only the holder (or an admin) may. */
+	void unclaim(String reviewer, boolean admin) {
+		requireOpen();
+		if (assignee == null) {
+			throw new TaskRefused("review " + reviewId + " is not claimed");
+		}
+		if (!admin && !assignee.equals(reviewer)) {
+			throw new TaskRefused("review " + reviewId + " is claimed by " + assignee + ", not by you");
+		}
+		assignee = null;
+		claimedAt = null;
+		status = ReviewStatus.PENDING;
+	}
+
+	/** Hand it to someone (the holder or an admin may). */
+	void assign(String to, String by, boolean admin, Instant now) {
+		requireOpen();
+		if (!admin && assignee != null && !assignee.equals(by)) {
+			throw new TaskRefused("review " + reviewId + " is claimed by " + assignee + ", not by you");
+		}
+		assignee = to;
+		claimedAt = now;
+		status = ReviewStatus.CLAIMED;
+	}
+
+	/**
+	 * Record the decision on the request. The {@code @Version} column makes the update conditional: of two
+	 * reviewers deciding at once, the second commit updates no row and fails.
+	 */
+	public void decide(ReviewStatus outcome, String reviewer, boolean admin) {
+		requireOpen();
+		if (!admin && assignee != null && !assignee.equals(reviewer)) {
+			throw new TaskRefused("review " + reviewId + " is claimed by " + assignee + "; only they can decide it");
+		}
+		if (outcome == ReviewStatus.PENDING || outcome == ReviewStatus.CLAIMED) {
+			throw new IllegalArgumentException("a decision closes a request: " + outcome + " is not one");
+		}
+		status = outcome;
+	}
+
+	/**
+	 * Overdue (the scheduled {@link Escalation} or a workflow's timer): one step more urgent (URGENT stays URGENT)
+	 * and back to the whole group if the holder sat on it. A closed request is left alone. Returns the priority.
+	 */
+	Priority escalate() {
+		if (isOpen()) {
+			priority = priority().raised().ordinal();
+			assignee = null;
+			claimedAt = null;
+			status = ReviewStatus.PENDING;
+		}
+		return priority();
+	}
+
+	/**
+	 * A workflow closes the request with how it ended (approved, rejected, expired). The first closing wins: a
+	 * request a person already decided on the page keeps that decision, so settling is idempotent and never
+	 * overwrites a recorded outcome. Returns the status the request ends with.
+	 */
+	ReviewStatus settle(ReviewStatus outcome) {
+		if (outcome == ReviewStatus.PENDING || outcome == ReviewStatus.CLAIMED) {
+			throw new IllegalArgumentException("settling closes a request: " + outcome + " is not an ending");
+		}
+		if (isOpen()) {
+			status = outcome;
+		}
+		return status;
+	}
+
+	private void requireOpen() {
+		if (!isOpen()) {
+			throw new TaskRefused("review " + reviewId + " is already " + status.name().toLowerCase());
+		}
+	}
 }

@@ -27,7 +27,7 @@ public class SettleReviewActivity implements WorkflowActivity {
 	@Override
 	public Object run(WorkflowActivityContext ctx) {
 		Settlement settlement = ctx.getInput(Settlement.class);
-		inbox.settle(settlement.reviewId(), settlement.status());
-		return settlement.status().name();
+		// a decision recorded on the page first stays: the answer is how the request really ended
+		return inbox.settle(settlement.reviewId(), settlement.status()).name();
 	}
 }
