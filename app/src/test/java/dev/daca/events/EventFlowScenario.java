@@ -147,6 +147,19 @@ abstract class EventFlowScenario {
 	}
 
 	@Test
+	void aPoisonMessageOnEachTopicOfTheReviewGateLandsInThatTopicsDeadLetters() throws Exception {
+		// routeForReview consumes four topics with one binding: each topic has its own dead-letter destination
+		for (String topic : List.of("content.moderated", "triage.assessed", "recommendations.made", "home.planned")) {
+			Event poison = new Event(newId(), "com.example.not.an.outcome", "s-" + topic,
+					json.writeValueAsBytes(Map.of("subjectId", "s-" + topic)));
+			broker.publish(topic, poison);
+			List<Received> dead = broker.deadLetters(topic, "daca-review", Set.of(poison.id()), WAIT);
+			assertThat(dead).as("dead letters of %s", topic).extracting(Received::id).containsExactly(poison.id());
+			assertThat(dead.get(0).header("x-exception-message")).contains("com.example.not.an.outcome");
+		}
+	}
+
+	@Test
 	void replayedDeadLettersAreProcessedOnceAndWhatWasAlreadyDecidedIsNotDecidedAgain() throws Exception {
 		String decidedPost = "post-" + UUID.randomUUID();
 		String pendingPost = "post-" + UUID.randomUUID();
