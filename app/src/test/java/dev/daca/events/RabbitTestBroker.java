@@ -126,6 +126,23 @@ final class RabbitTestBroker implements TestBroker {
 		}
 	}
 
+	/**
+	 * Makes RabbitMQ refuse (nack) what is published to {@code exchange} with {@code routingKey}: a queue that holds
+	 * nothing ({@code x-max-length 0}, {@code x-overflow reject-publish}) bound for that key only. Exclusive: it goes
+	 * with this client's connection.
+	 */
+	void refuse(String exchange, String routingKey) {
+		try {
+			String queue = channel.queueDeclare("", false, true, true,
+					Map.of("x-max-length", 0, "x-overflow", "reject-publish"))
+				.getQueue();
+			channel.queueBind(queue, exchange, routingKey);
+		}
+		catch (IOException ex) {
+			throw new AssertionError("cannot declare the refusing queue: " + ex, ex);
+		}
+	}
+
 	@Override
 	public List<Received> deadLetters(String topic, String group, Set<String> ids, Duration timeout) {
 		return peek(topic + "." + group + ".dlq", ids, timeout);
