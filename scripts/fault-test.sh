@@ -53,10 +53,10 @@ start_instance() {
   echo $!
 }
 await_ready() {
-  local port=$1 pid=$2 deadline=$((SECONDS + 180))
+  local port=$1 pid=$2 deadline=$((SECONDS + 300))
   until curl -sf "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null; do
     kill -0 "$pid" 2>/dev/null || { echo "[fault] instance on $port died"; exit 1; }
-    ((SECONDS < deadline)) || { echo "[fault] instance on $port not ready after 180 s"; exit 1; }
+    ((SECONDS < deadline)) || { echo "[fault] instance on $port not ready after 300 s"; exit 1; }
     sleep 1
   done
 }
@@ -71,7 +71,10 @@ cp="$m2/org/apache/kafka/kafka-clients/3.9.2/kafka-clients-3.9.2.jar:$m2/com/rab
 if [ $binder = kafka ]; then address=${SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS:-127.0.0.1:19092}
 else address=${SPRING_RABBITMQ_HOST:-127.0.0.1}:${SPRING_RABBITMQ_PORT:-15673}:daca:daca; fi
 
-decided() { psql_q "select count(*) from $schema.processed_event where consumer='$1' and event_id like '$run-%'" 2>/dev/null || echo 0; }
+# rows of the ledger for the run: moderateContent decides the published ids, routeForReview its outputs
+decided() { psql_q "select count(*) from $schema.processed_event where consumer='moderateContent' and event_id like '$run-%'" 2>/dev/null || echo 0; }
+routed_q="from $schema.processed_event where consumer='routeForReview' and event_id in (select output_event_id from $schema.processed_event where consumer='moderateContent' and event_id like '$run-%')"
+routed() { psql_q "select count(*) $routed_q" 2>/dev/null || echo 0; }
 
 started=$SECONDS
 java -cp "$cp" scripts/fault/Publish.java $binder "$address" $run $n >"$work/publish.log" 2>&1 &
@@ -80,8 +83,10 @@ publisher=$!
 # kill -9 instance b once a third of the events are decided, restart it 5 s later
 killed_at=
 published=
+timed_out=
+timeout=${DACA_FAULT_TIMEOUT:-3600}
 while :; do
-  done_count=$(decided moderateContent)
+  done_count=$(decided)
   if [ -z "$killed_at" ] && ((done_count >= n / 3)); then
     kill -9 "$b"; killed_at=$done_count
     echo "[fault] kill -9 instance b at $done_count/$n decided"
@@ -94,28 +99,30 @@ while :; do
     wait $publisher || { echo "[fault] the publisher failed:"; tail -5 "$work/publish.log"; exit 1; }
     published=yes
   fi
-  ((SECONDS - started < 900)) || { echo "[fault] timed out at $done_count/$n"; break; }
+  ((SECONDS - started < timeout)) || { timed_out=yes; echo "[fault] timed out at $done_count/$n"; break; }
   sleep 1
 done
 [ -n "$published" ] || wait $publisher || { echo "[fault] the publisher failed"; cat "$work/publish.log"; exit 1; }
 # let the review gate and the inbox catch up (they are one and two hops behind)
 prev=-1
 for _ in $(seq 1 120); do
-  now=$(decided routeForReview)
+  [ -n "$timed_out" ] && break
+  now=$(routed)
   [ "$now" = "$n" ] && [ "$now" = "$prev" ] && break
   prev=$now; sleep 2
 done
 sleep 5
 elapsed=$((SECONDS - started))
 
-moderated=$(decided moderateContent)
-routed=$(decided routeForReview)
-requests=$(psql_q "select count(*) from $schema.processed_event where consumer='routeForReview' and event_id in (select output_event_id from $schema.processed_event where consumer='moderateContent' and event_id like '$run-%') and output_event_id is not null")
-filed=$(psql_q "select count(*) from $schema.processed_event f where consumer='fileReview' and event_id in (select output_event_id from $schema.processed_event r where consumer='routeForReview' and event_id in (select output_event_id from $schema.processed_event where consumer='moderateContent' and event_id like '$run-%'))")
+moderated=$(decided)
+routed=$(routed)
+requests=$(psql_q "select count(*) $routed_q and output_event_id is not null")
+reviews=$(psql_q "select count(distinct (output_payload::json->>'reviewId')) $routed_q and output_event_id is not null")
+filed=$(psql_q "select count(*) from $schema.processed_event where consumer='fileReview' and event_id in (select output_event_id $routed_q)")
 inbox=$(psql_q "select count(*) from $schema.review_request")
 lost=$((n - moderated))
 
-result="| $(date -u +%Y-%m-%dT%H:%MZ) | $binder | $n | kill -9 of 1 of 2 instances at ${killed_at:-never}/$n | $moderated | $routed | $requests | $filed | $inbox | $lost | ${elapsed} s |"
+result="| $(date -u +%Y-%m-%dT%H:%MZ) | $binder | $n | kill -9 of 1 of 2 instances at ${killed_at:-never}/$n | $moderated | $routed | $requests | $filed | $reviews | $inbox | ${timed_out:+TIMED OUT after $timeout s: }$lost | ${elapsed} s |"
 echo "$result"
 doc=docs/fault-test.md
 if [ ! -f $doc ]; then
@@ -128,15 +135,17 @@ PostgreSQL schema per run), kills one with `kill -9` once a third are decided an
 from the processed-events ledger (one row per consumer and event id, written in the transaction of the decision)
 and the inbox: *decided* = rows of `moderateContent` for the run's ids (must be N), *routed* = rows of
 `routeForReview` for their outcomes (must be N), *requests* = of those, review requests emitted, *filed* = rows of
-`fileReview` for those requests and *inbox* = rows in `review_request` (both must equal *requests*: a request filed
-twice would be a duplicate side effect), *lost* = N − decided. A second *committed* decision of the same event by
+`fileReview` for those requests (must equal *requests*), *reviews* = distinct review ids among the requests (a review
+id is function + subject + the outcome's hash, so the same verdict on the same post is one review) and *inbox* =
+rows in `review_request` (must equal *reviews*: a request filed twice would be a duplicate side effect), *lost* =
+N − decided (a run that hits `DACA_FAULT_TIMEOUT` says so: undecided is not lost). A second *committed* decision of the same event by
 the same consumer cannot happen (the ledger's primary key), so it is not counted; redeliveries after the kill are
 absorbed by the ledger and re-emit the recorded output.
 
-| when | binder | N | fault | decided | routed | requests | filed | inbox | lost | time |
-|---|---|---|---|---|---|---|---|---|---|---|
+| when | binder | N | fault | decided | routed | requests | filed | reviews | inbox | lost | time |
+|---|---|---|---|---|---|---|---|---|---|---|---|
 HEAD
 fi
 echo "$result" >>$doc
 echo "[fault] appended to $doc"
-[ "$moderated" = "$n" ] && [ "$routed" = "$n" ] && [ "$filed" = "$requests" ] && [ "$inbox" = "$requests" ]
+[ -z "$timed_out" ] && [ "$moderated" = "$n" ] && [ "$routed" = "$n" ] && [ "$filed" = "$requests" ] && [ "$inbox" = "$reviews" ]
