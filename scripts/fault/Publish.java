@@ -1,0 +1,102 @@
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * Publishes N content.submitted CloudEvents (binary mode) for scripts/fault-test.sh, with the broker's own client:
+ * ids {@code <run>-<i>}, 500 distinct posts as subjects (so entities repeat and ordering matters), ~1 KB of text.
+ * <pre>java -cp JARS scripts/fault/Publish.java kafka 127.0.0.1:19092 RUN N
+ * java -cp JARS scripts/fault/Publish.java rabbit 127.0.0.1:15673:daca:daca RUN N</pre>
+ */
+public class Publish {
+
+	private static final String[] TEXTS = { "Great match last night, what a goal! ",
+			"Lovely sunset at the beach tonight, thanks for the photo tips! ",
+			"Our bakery opens a second shop next week, come and say hello. ",
+			"Does anyone know a good book about the history of trains? " };
+
+	public static void main(String[] args) throws Exception {
+		String binder = args[0];
+		String address = args[1];
+		String run = args[2];
+		int n = Integer.parseInt(args[3]);
+		if (binder.equals("kafka")) {
+			kafka(address, run, n);
+		}
+		else {
+			rabbit(address, run, n);
+		}
+		System.out.println("published " + n);
+	}
+
+	static String subject(int i) {
+		return "post-" + (i % 500);
+	}
+
+	static byte[] data(String run, int i) {
+		String text = TEXTS[i % TEXTS.length].repeat(40).substring(0, 900);
+		return ("{\"postId\":\"" + subject(i) + "\",\"authorId\":\"" + run + "\",\"text\":\"" + text + "\"}")
+			.getBytes(StandardCharsets.UTF_8);
+	}
+
+	static void kafka(String brokers, String run, int n) throws Exception {
+		Properties props = new Properties();
+		props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
+		props.put(ProducerConfig.ACKS_CONFIG, "all");
+		props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+		props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+		props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+		try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props)) {
+			for (int i = 0; i < n; i++) {
+				ProducerRecord<byte[], byte[]> record = new ProducerRecord<>("content.submitted",
+						bytes(subject(i)), data(run, i));
+				headers(run, i).forEach((k, v) -> record.headers().add("ce_" + k, bytes(v)));
+				record.headers().add("content-type", bytes("application/json"));
+				producer.send(record);
+			}
+			producer.flush();
+		}
+	}
+
+	static void rabbit(String address, String run, int n) throws Exception {
+		String[] parts = address.split(":");
+		ConnectionFactory factory = new ConnectionFactory();
+		factory.setHost(parts[0]);
+		factory.setPort(Integer.parseInt(parts[1]));
+		factory.setUsername(parts[2]);
+		factory.setPassword(parts[3]);
+		try (Connection connection = factory.newConnection("daca-fault-test"); Channel channel = connection.createChannel()) {
+			channel.confirmSelect();
+			for (int i = 0; i < n; i++) {
+				Map<String, Object> headers = new HashMap<>();
+				headers(run, i).forEach((k, v) -> headers.put("cloudEvents:" + k, v));
+				channel.basicPublish("content.submitted", subject(i), true,
+						new AMQP.BasicProperties.Builder().contentType("application/json").deliveryMode(2)
+							.headers(headers).build(), data(run, i));
+				if (i % 500 == 499) {
+					channel.waitForConfirmsOrDie(30_000);
+				}
+			}
+			channel.waitForConfirmsOrDie(30_000);
+		}
+	}
+
+	static Map<String, String> headers(String run, int i) {
+		return Map.of("id", run + "-" + i, "specversion", "1.0", "type", "dev.daca.content.submitted", "source",
+				"/fault-test", "subject", subject(i));
+	}
+
+	static byte[] bytes(String s) {
+		return s.getBytes(StandardCharsets.UTF_8);
+	}
+}
