@@ -18,7 +18,7 @@ scripts/dapr.sh install
 scripts/infra.sh up
 trap 'scripts/dapr.sh down >/dev/null 2>&1 || true; scripts/infra.sh down >/dev/null 2>&1 || true' EXIT
 
-./mvnw -B -ntp verify "$@"
+./mvnw -B -ntp verify -Pexternal "$@"
 if [ $# -eq 0 ]; then
   # the Dapr workflow suite ran on Redis as the actor/workflow store above; once more on PostgreSQL
   ./mvnw -B -ntp test -Dgroups=dapr -Dtest='DaprWorkflowsTests' -Dsurefire.failIfNoSpecifiedTests=false -Ddaca.dapr.state=postgres
