@@ -233,8 +233,10 @@ class ReviewInboxBrowserTests {
 		new WebDriverWait(admin, WAIT).until(ExpectedConditions.and(
 				ExpectedConditions.presenceOfElementLocated(By.id("row-" + post.reviewId())),
 				ExpectedConditions.presenceOfElementLocated(By.id("row-" + unlock.reviewId()))));
-		admin.findElement(By.cssSelector("#row-" + post.reviewId() + " input.pick")).click();
-		admin.findElement(By.cssSelector("#row-" + unlock.reviewId() + " input.pick")).click();
+		// the list is re-rendered by live updates (each filing refreshes it): pick both once the rows have settled
+		pickAll(admin, post.reviewId(), unlock.reviewId());
+		Thread.sleep(1000);
+		pickAll(admin, post.reviewId(), unlock.reviewId());
 		admin.findElement(By.id("bulk-approve")).click();
 
 		String result = new WebDriverWait(admin, WAIT)
@@ -243,6 +245,25 @@ class ReviewInboxBrowserTests {
 		assertThat(result).contains("1 approved", "1 refused", unlock.reviewId(), "forbids bulk");
 		assertThat(inbox.find(post.reviewId()).orElseThrow().status().name()).isEqualTo("APPROVED");
 		assertThat(inbox.find(unlock.reviewId()).orElseThrow().isOpen()).isTrue();
+	}
+
+	/** Tick the rows' bulk boxes, again if a live refresh replaced a row in between. */
+	private static void pickAll(WebDriver browser, String... reviewIds) {
+		new WebDriverWait(browser, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+			.until(driver -> {
+				for (String id : reviewIds) {
+					org.openqa.selenium.WebElement pick = driver.findElement(By.cssSelector("#row-" + id + " input.pick"));
+					if (!pick.isSelected()) {
+						pick.click();
+					}
+				}
+				for (String id : reviewIds) {
+					if (!driver.findElement(By.cssSelector("#row-" + id + " input.pick")).isSelected()) {
+						return false;
+					}
+				}
+				return true;
+			});
 	}
 
 	private WebDriver loggedIn(String user) {

@@ -154,10 +154,31 @@ class AsyncApiTests {
 		return types;
 	}
 
+	@SuppressWarnings("unchecked")
+	private static void deepMerge(Map<String, Object> into, Map<?, ?> from) {
+		from.forEach((key, value) -> {
+			Object existing = into.get(String.valueOf(key));
+			if (existing instanceof Map<?, ?> left && value instanceof Map<?, ?> right) {
+				deepMerge((Map<String, Object>) left, right);
+			}
+			else {
+				into.put(String.valueOf(key), value instanceof Map<?, ?> map
+						? new java.util.LinkedHashMap<>((Map<String, Object>) map) : value);
+			}
+		});
+	}
+
 	private static Map<String, Object> yaml(String resource) {
 		try (InputStream in = AsyncApiTests.class.getClassLoader().getResourceAsStream(resource)) {
 			assertThat(in).as(resource + " on the class path").isNotNull();
-			return new Yaml().load(in);
+			// application.yml holds several YAML documents (one per concern): read them as one
+			Map<String, Object> merged = new java.util.LinkedHashMap<>();
+			for (Object document : new Yaml().loadAll(in)) {
+				if (document instanceof Map<?, ?> map) {
+					deepMerge(merged, map);
+				}
+			}
+			return merged;
 		}
 		catch (IOException ex) {
 			throw new AssertionError(ex);

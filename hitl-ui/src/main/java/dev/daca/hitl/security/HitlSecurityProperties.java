@@ -31,9 +31,9 @@ public record HitlSecurityProperties(boolean embeddedDefault, Map<String, List<S
 		users = users == null ? List.of() : List.copyOf(users);
 		rolesClaim = rolesClaim == null || rolesClaim.isBlank() ? "roles" : rolesClaim;
 		machineEndpoints = machineEndpoints == null || machineEndpoints.isEmpty() ? List.of("/fn/**", "/events/**",
-				"/api/**", "/workflows/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**")
+				"/api/**", "/workflows/**", "/admin/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**")
 				: List.copyOf(machineEndpoints);
 		agentEndpoints = agentEndpoints == null || agentEndpoints.isEmpty() ? List.of("/mcp", "/mcp/**", "/a2a",
-				"/a2a/**", "/.well-known/agent-card.json", "/.well-known/agent.json") : List.copyOf(agentEndpoints);
+				"/a2a/**", "/.well-known/agent-card.json", "/.well-known/agent.json", "/triggers/**") : List.copyOf(agentEndpoints);
 	}
 }

@@ -10,6 +10,7 @@ import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.Customizer;
@@ -39,7 +40,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(HitlSecurityProperties.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfiguration {
 
 	@Bean
@@ -64,7 +65,7 @@ class SecurityConfiguration {
 		else {
 			http.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health/**", "/actuator/health")
 				.permitAll()
-				.requestMatchers("/actuator/**")
+				.requestMatchers("/actuator/**", "/admin/**")
 				.hasRole("ADMIN")
 				.anyRequest()
 				.authenticated()).httpBasic(Customizer.withDefaults());
