@@ -219,7 +219,7 @@ class ManifestTests {
 			known.add(placeholder.group(1));
 		}
 		for (String property : List.of("daca.schedule.enabled", "daca.schedule.catch-up", "daca.triggers.key",
-				"daca.moderation.lexicon-source", "daca.home.sweep.zone", "daca.retention.decided-reviews")) {
+				"daca.moderation.lexicon-source", "daca.home.sweep.zone", "daca.hitl.retention", "daca.retention.scheduled-runs")) {
 			known.add(property.toUpperCase().replace('.', '_').replace("-", ""));
 		}
 		return known;

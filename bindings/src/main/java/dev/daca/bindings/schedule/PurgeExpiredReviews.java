@@ -4,13 +4,19 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.Map;
 
+import dev.daca.hitl.privacy.RetentionPurge;
+
 import org.springframework.stereotype.Component;
 
-/** Nightly retention: decided review requests and scheduled-run records older than their retention go. */
+/**
+ * Nightly retention, the one path for it: closed review requests past {@code daca.hitl.retention} go through the
+ * inbox's {@link RetentionPurge} (decisions with them, never one whose event is unsent, audit kept), and
+ * scheduled-run records past {@code daca.retention.scheduled-runs}. As a scheduled function it fires on one replica.
+ */
 @Component
 class PurgeExpiredReviews implements ScheduledJob {
 
-	private final ReviewQueue reviews;
+	private final RetentionPurge reviews;
 
 	private final ScheduledRuns runs;
 
@@ -18,7 +24,7 @@ class PurgeExpiredReviews implements ScheduledJob {
 
 	private final Clock clock;
 
-	PurgeExpiredReviews(ReviewQueue reviews, ScheduledRuns runs, RetentionProperties retention, Clock clock) {
+	PurgeExpiredReviews(RetentionPurge reviews, ScheduledRuns runs, RetentionProperties retention, Clock clock) {
 		this.reviews = reviews;
 		this.runs = runs;
 		this.retention = retention;
@@ -32,8 +38,8 @@ class PurgeExpiredReviews implements ScheduledJob {
 
 	@Override
 	public JobReport run() {
+		long reviewsPurged = reviews.purge();
 		var now = clock.instant().atZone(ZoneOffset.UTC);
-		long reviewsPurged = reviews.purgeDecidedBefore(now.minus(retention.decidedReviews()).toInstant());
 		long runsPurged = runs.deleteStartedBefore(now.minus(retention.scheduledRuns()).toInstant());
 		return JobReport.of(Map.of("reviewsPurged", reviewsPurged, "runsPurged", runsPurged));
 	}

@@ -75,9 +75,4 @@ class ReviewQueue {
 	record LabelledExample(String reviewId, String function, double confidence, String human, String outcome) {
 	}
 
-	/** Decided requests (approved, rejected, expired) requested before the cutoff. */
-	int purgeDecidedBefore(Instant cutoff) {
-		return jdbc.update("delete from review_request where status in ('APPROVED', 'REJECTED', 'EXPIRED') "
-				+ "and requested_at < ?", utc(cutoff));
-	}
 }

@@ -15,15 +15,14 @@ import dev.daca.hitl.audit.AuditLog;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * {@code daca.hitl.retention} (default P30D): review requests closed longer ago than that are deleted with their
- * decision, so the personal data they carry (the agent's input and output, notes) is not kept for ever. Runs every
- * {@code daca.hitl.retention-check} (default PT1H).
+ * decision, so the personal data they carry (the agent's input and output, notes) is not kept for ever. Run by the
+ * scheduled function {@code purge-expired-reviews} (nightly, one replica, also over HTTP and as a one-shot run).
  * <ul>
  * <li>A decided request goes when its decision is older than the retention <em>and</em> its {@code review.decided}
  * event was published: the outbox is never purged before it delivered.</li>
@@ -64,15 +63,6 @@ public class RetentionPurge {
 		this.retention = retention;
 	}
 
-	@Scheduled(fixedDelayString = "${daca.hitl.retention-check:PT1H}",
-			initialDelayString = "${daca.hitl.retention-check:PT1H}")
-	void scheduled() {
-		int purged = purge();
-		if (purged > 0) {
-			log.info("retention {}: purged {} closed review requests", retention, purged);
-		}
-	}
-
 	/** Delete what is past retention, in batches; returns how many review requests went. */
 	public int purge() {
 		Instant cutoff = clock.instant().minus(retention);
@@ -84,6 +74,7 @@ public class RetentionPurge {
 		}
 		while (purged == BATCH);
 		if (total > 0) {
+			log.info("retention {}: purged {} closed review requests", retention, total);
 			audit.record("system", "purged", null, total + " closed review requests older than " + retention
 					+ " (before " + cutoff + ") with their decisions; their audit lines are kept");
 		}
