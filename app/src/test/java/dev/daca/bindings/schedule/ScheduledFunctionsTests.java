@@ -11,10 +11,15 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;
+
+import dev.daca.functions.review.ProposedAction;
+import dev.daca.hitl.decision.Decisions;
+import dev.daca.hitl.security.Reviewer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -85,8 +90,17 @@ class ScheduledFunctionsTests {
 	@Autowired
 	CronJobs cron;
 
+	@Autowired
+	Decisions decisions;
+
+	static final Reviewer MODERATOR = new Reviewer("mo-reviewer", Set.of("MODERATOR"), Set.of("g"));
+
+	static final ProposedAction HIDE = ProposedAction.of("hide-post", "hide the post",
+			Map.of("postId", "p-1", "label", "spam"));
+
 	@BeforeEach
 	void emptyInbox() {
+		db.update("delete from review_decision");
 		db.update("delete from review_request");
 	}
 
@@ -132,30 +146,68 @@ class ScheduledFunctionsTests {
 	}
 
 	@Test
-	void feedbackReportProposesALowerThresholdWhereHumansNeverOverturnedTheAgent() throws IOException {
+	void feedbackComesFromThePeoplesDecisionsAndOnlyAnApprovalAsProposedUpholdsTheAgent() throws IOException {
 		Instant now = Instant.now();
 		for (int i = 0; i < 80; i++) {
-			review("c-up-" + i, "classify", 0.80 + (i % 10) / 100.0, 1, "APPROVED", now, now);
+			review("c-up-" + i, "classify", 0.80 + (i % 10) / 100.0, 1, "PENDING", now, now);
+			decisions.approve(MODERATOR, "c-up-" + i, null, null);
 		}
-		for (int i = 0; i < 20; i++) {
-			review("c-over-" + i, "classify", 0.40 + (i % 10) / 100.0, 1, "REJECTED", now, now);
+		for (int i = 0; i < 21; i++) { // overturned three ways: rejected, approved with an edit, answered
+			review("c-over-" + i, "classify", 0.40 + (i % 10) / 100.0, 1, "PENDING", now, now);
+			switch (i % 3) {
+				case 0 -> decisions.reject(MODERATOR, "c-over-" + i, "satire, not spam", null);
+				case 1 -> decisions.approve(MODERATOR, "c-over-" + i, "{\"postId\":\"p-1\",\"label\":\"ham\"}",
+						null);
+				default -> decisions.respond(MODERATOR, "c-over-" + i, "ask the author first");
+			}
 		}
-		review("a-1", "actuate", 0.5, 1, "REJECTED", now, now);
-		review("pending", "actuate", 0.5, 1, "PENDING", now, now);
+		review("a-edited", "actuate", 0.5, 1, "PENDING", now, now);
+		decisions.approve(MODERATOR, "a-edited", "{\"postId\":\"p-1\",\"label\":\"ham\"}", null);
+		review("a-approved", "actuate", 0.6, 1, "PENDING", now, now);
+		// the same parameters typed back in: not an edit, the action hashes to what was proposed
+		decisions.approve(MODERATOR, "a-approved", "{\"label\":\"spam\",\"postId\":\"p-1\"}", null);
+		// closed without a person (a workflow's timeout default): no decision row, no human verdict
+		review("a-settled", "actuate", 0.5, 1, "APPROVED", now, now);
+		review("a-pending", "actuate", 0.5, 1, "PENDING", now, now);
+
 		JsonNode run = trigger("aggregate-feedback", KEY, HttpStatus.OK);
-		assertThat(run.path("counts").path("decided").asLong()).isEqualTo(101);
+		assertThat(run.path("counts").path("decided").asLong()).isEqualTo(103);
 		assertThat(run.path("counts").path("proposals").asLong()).isEqualTo(1);
 		JsonNode report = json.readTree(dir.resolve("feedback/feedback-report.json").toFile());
+		JsonNode actuate = report.path("functions").get(0);
+		assertThat(actuate.path("function").asText()).isEqualTo("actuate");
+		assertThat(actuate.path("decided").asInt()).isEqualTo(2);
+		assertThat(actuate.path("overturned").asInt()).isEqualTo(1);
+		assertThat(actuate.path("byDecision")).isEqualTo(json.valueToTree(Map.of("approved", 1, "edited", 1)));
+		assertThat(actuate.path("proposedThreshold").isNull()).isTrue();
 		JsonNode classify = report.path("functions").get(1);
 		assertThat(classify.path("function").asText()).isEqualTo("classify");
-		assertThat(classify.path("overturned").asInt()).isEqualTo(20);
+		assertThat(classify.path("overturned").asInt()).isEqualTo(21);
+		assertThat(classify.path("byDecision")).isEqualTo(json.valueToTree(Map.of("approved", 80, "rejected", 7,
+				"edited", 7, "responded", 7)));
 		assertThat(classify.path("currentThreshold").asDouble()).isEqualTo(0.90);
 		assertThat(classify.path("proposedThreshold").asDouble()).isEqualTo(0.80);
-		assertThat(report.path("functions").get(0).path("proposedThreshold").isNull()).isTrue();
-		List<String> examples = Files.readAllLines(dir.resolve("feedback/examples.jsonl"));
-		assertThat(examples).hasSize(101);
-		assertThat(json.readTree(examples.getFirst()).path("outcome").path("decidedBy").path("tier").asText())
-			.isEqualTo("embedding");
+
+		Map<String, JsonNode> examples = new java.util.HashMap<>();
+		for (String line : Files.readAllLines(dir.resolve("feedback/examples.jsonl"))) {
+			JsonNode example = json.readTree(line);
+			examples.put(example.path("reviewId").asText(), example);
+		}
+		assertThat(examples).hasSize(103).doesNotContainKeys("a-settled", "a-pending");
+		JsonNode upheld = examples.get("c-up-0");
+		assertThat(upheld.path("label").asText()).isEqualTo("upheld");
+		assertThat(upheld.path("outcome").path("decidedBy").path("tier").asText()).isEqualTo("embedding");
+		assertThat(upheld.path("proposedAction").path("kind").asText()).isEqualTo("hide-post");
+		assertThat(upheld.path("correctedAction").isNull()).isTrue();
+		JsonNode edited = examples.get("c-over-1");
+		assertThat(edited.path("label").asText()).isEqualTo("overturned");
+		assertThat(edited.path("decision").asText()).isEqualTo("edited");
+		assertThat(edited.path("correctedAction").path("parameters").path("label").asText()).isEqualTo("ham");
+		assertThat(examples.get("c-over-0").path("reason").asText()).isEqualTo("satire, not spam");
+		assertThat(examples.get("c-over-2").path("decision").asText()).isEqualTo("responded");
+		assertThat(examples.get("a-approved").path("label").asText()).isEqualTo("upheld");
+		assertThat(String.join("\n", Files.readAllLines(dir.resolve("feedback/examples.jsonl"))))
+			.doesNotContain(MODERATOR.name()).doesNotContain("\"subject");
 	}
 
 	@Test
@@ -272,9 +324,18 @@ class ScheduledFunctionsTests {
 		db.update("insert into review_request (review_id, function_name, subject_id, summary, reasons, confidence, "
 				+ "risk, priority, candidate_group, proposed_action, action_hash, outcome, engine, tier, requested_at, "
 				+ "due_at, on_timeout, bulk_allowed, status) values (?, ?, 's', 'summary', '[]', ?, 'low', ?, 'g', "
-				+ "'{}', 'hash', '{\"decidedBy\":{\"tier\":\"embedding\"}}', 'embedded', 'embedding', ?, ?, 'deny', "
-				+ "false, ?)", id, function, confidence, priority, requestedAt.atOffset(ZoneOffset.UTC),
-				dueAt.atOffset(ZoneOffset.UTC), status);
+				+ "?, ?, '{\"decidedBy\":{\"tier\":\"embedding\"}}', 'embedded', 'embedding', ?, ?, 'deny', "
+				+ "false, ?)", id, function, confidence, priority, write(HIDE), HIDE.sha256(),
+				requestedAt.atOffset(ZoneOffset.UTC), dueAt.atOffset(ZoneOffset.UTC), status);
+	}
+
+	String write(ProposedAction action) {
+		try {
+			return json.writeValueAsString(action);
+		}
+		catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	static Instant instant(Object value) {

@@ -18,9 +18,11 @@ import dev.daca.functions.review.ReviewPolicies;
 import org.springframework.stereotype.Component;
 
 /**
- * Nightly: the decided reviews become labelled examples ({@code examples.jsonl}: outcome + human verdict) and a
- * per-function report ({@code feedback-report.json}) of how often people overturned the agent, with a proposed review
- * threshold (see {@link FeedbackAggregation}), in {@code daca.feedback.report-dir}. Proposals are not applied: a
+ * Nightly: the reviews people decided (the inbox's {@code review_decision} records) become labelled examples
+ * ({@code examples.jsonl}: outcome, proposed action, the decision, upheld/overturned, the corrected action of an edit)
+ * and a per-function report ({@code feedback-report.json}) of how often people overturned the agent (anything but an
+ * approval as proposed: see {@link FeedbackAggregation.HumanDecision}), with a proposed review threshold (see
+ * {@link FeedbackAggregation}), in {@code daca.feedback.report-dir}. Proposals are not applied: a
  * person edits the review policy ({@code /actuator/reviewpolicy}) after reading them.
  */
 @Component
@@ -63,8 +65,13 @@ class AggregateFeedback implements ScheduledJob {
 				line.put("reviewId", example.reviewId());
 				line.put("function", example.function());
 				line.put("confidence", example.confidence());
-				line.put("human", example.human());
+				line.put("label", example.label());
+				line.put("decision", example.decision().json());
 				line.put("outcome", json.readTree(example.outcome()));
+				line.put("proposedAction", json.readTree(example.proposedAction()));
+				line.put("correctedAction",
+						example.correctedAction() == null ? null : json.readTree(example.correctedAction()));
+				line.put("reason", example.reason());
 				out.write(json.writeValueAsString(line));
 				out.write('\n');
 			}

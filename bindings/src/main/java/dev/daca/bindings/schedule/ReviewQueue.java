@@ -54,25 +54,43 @@ class ReviewQueue {
 	}
 
 	/**
-	 * The seam for feedback until the inbox records decisions: a request APPROVED upheld the agent's proposal, one
-	 * REJECTED overturned it.
+	 * The people's verdicts: every review request with a recorded decision ({@code review_decision}, written only by
+	 * the inbox's decision path), as a {@link FeedbackAggregation.HumanDecision}. Requests closed without a person
+	 * (expired, settled by a workflow's timeout) have no decision row and are not feedback.
 	 */
 	List<FeedbackAggregation.Decided> decided() {
-		return jdbc.query("select function_name, confidence, status from review_request "
-				+ "where status in ('APPROVED', 'REJECTED')", (rs, n) -> new FeedbackAggregation.Decided(
+		return jdbc.query("select r.function_name, r.confidence, d.outcome, d.edited from review_request r "
+				+ "join review_decision d on d.review_id = r.review_id", (rs, n) -> new FeedbackAggregation.Decided(
 						rs.getString("function_name"), rs.getDouble("confidence"),
-						"REJECTED".equals(rs.getString("status"))));
+						FeedbackAggregation.HumanDecision.of(rs.getString("outcome"), rs.getBoolean("edited"))));
 	}
 
-	/** Labelled examples: each decided request's outcome JSON with the human verdict. */
+	/**
+	 * Labelled examples, oldest decision first: the agent's outcome and proposed action, what the person decided,
+	 * upheld or overturned, the action the person approved when it differs (the correction), and a rejection's
+	 * reason. Neither the subject id nor the reviewer's name is in it.
+	 */
 	List<LabelledExample> labelledExamples() {
-		return jdbc.query("select review_id, function_name, confidence, status, outcome from review_request "
-				+ "where status in ('APPROVED', 'REJECTED') order by requested_at", (rs, n) -> new LabelledExample(
-						rs.getString("review_id"), rs.getString("function_name"), rs.getDouble("confidence"),
-						"APPROVED".equals(rs.getString("status")) ? "upheld" : "overturned", rs.getString("outcome")));
+		return jdbc.query("select r.review_id, r.function_name, r.confidence, r.outcome, d.proposed_action, "
+				+ "d.outcome as decision, d.edited, d.approved_action, d.reason from review_request r "
+				+ "join review_decision d on d.review_id = r.review_id order by d.decided_at, r.review_id", (rs, n) -> {
+					var decision = FeedbackAggregation.HumanDecision.of(rs.getString("decision"),
+							rs.getBoolean("edited"));
+					return new LabelledExample(rs.getString("review_id"), rs.getString("function_name"),
+							rs.getDouble("confidence"), decision, rs.getString("outcome"),
+							rs.getString("proposed_action"),
+							decision == FeedbackAggregation.HumanDecision.EDITED ? rs.getString("approved_action") : null,
+							rs.getString("reason"));
+				});
 	}
 
-	record LabelledExample(String reviewId, String function, double confidence, String human, String outcome) {
+	record LabelledExample(String reviewId, String function, double confidence,
+			FeedbackAggregation.HumanDecision decision, String outcome, String proposedAction, String correctedAction,
+			String reason) {
+
+		String label() {
+			return decision.overturns() ? "overturned" : "upheld";
+		}
 	}
 
 }

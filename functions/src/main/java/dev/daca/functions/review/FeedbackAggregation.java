@@ -19,13 +19,52 @@ import java.util.TreeMap;
  */
 public final class FeedbackAggregation {
 
-	/** One decided review: the agent's confidence and whether the person overturned the agent's proposal. */
-	public record Decided(String function, double confidence, boolean overturned) {
+	/**
+	 * What a person decided on a review request, as the inbox records it ({@code review_decision.outcome} and
+	 * {@code edited}). Only {@link #APPROVED} upholds the agent: its proposed action went ahead exactly as proposed.
+	 * Everything else overturns it: {@link #EDITED} (approved with changed parameters: the person corrected the
+	 * action), {@link #REJECTED} (the action does not happen), {@link #RESPONDED} (the person answered the agent
+	 * instead of letting its action happen). Counting a response as an overturn is the conservative reading: a lower
+	 * threshold needs evidence that the proposal is accepted as it stands. Requests nobody decided (expired, or
+	 * settled by a workflow's timeout) carry no human verdict and are not {@code Decided} at all.
+	 */
+	public enum HumanDecision {
+
+		APPROVED, EDITED, REJECTED, RESPONDED;
+
+		public boolean overturns() {
+			return this != APPROVED;
+		}
+
+		/** From the inbox's decision record: outcome approved | rejected | responded, and whether it was edited. */
+		public static HumanDecision of(String outcome, boolean edited) {
+			return switch (outcome) {
+				case "approved" -> edited ? EDITED : APPROVED;
+				case "rejected" -> REJECTED;
+				case "responded" -> RESPONDED;
+				default -> throw new IllegalArgumentException("not a human decision: " + outcome);
+			};
+		}
+
+		public String json() {
+			return name().toLowerCase(Locale.ROOT);
+		}
 	}
 
-	/** One function's feedback. {@code proposedThreshold} is null when the data supports no change. */
-	public record FunctionFeedback(String function, int decided, int overturned, double overturnRate,
-			Double currentThreshold, Double proposedThreshold, String rationale) {
+	/** One decided review: the agent's confidence and what the person decided. */
+	public record Decided(String function, double confidence, HumanDecision decision) {
+
+		public boolean overturned() {
+			return decision.overturns();
+		}
+	}
+
+	/**
+	 * One function's feedback: {@code byDecision} counts each {@link HumanDecision}; {@code overturned} is all but
+	 * the plain approvals. {@code proposedThreshold} is null when the data supports no change.
+	 */
+	public record FunctionFeedback(String function, int decided, int overturned, Map<String, Integer> byDecision,
+			double overturnRate, Double currentThreshold, Double proposedThreshold, String rationale) {
 	}
 
 	private final double targetOverturnRate;
@@ -67,7 +106,9 @@ public final class FeedbackAggregation {
 							+ "rate provably within %.1f%%: keep %.2f", minSamples, 100 * targetOverturnRate, current);
 				}
 			}
-			report.add(new FunctionFeedback(function, decided.size(), overturned,
+			Map<String, Integer> byDecision = new TreeMap<>();
+			decided.forEach(d -> byDecision.merge(d.decision().json(), 1, Integer::sum));
+			report.add(new FunctionFeedback(function, decided.size(), overturned, byDecision,
 					decided.isEmpty() ? 0 : (double) overturned / decided.size(), current, proposed, rationale));
 		});
 		return report;
