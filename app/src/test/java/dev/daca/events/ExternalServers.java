@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.fail;
  * its defaults), and a fast check that they do, so a test against an absent server fails in a second with what to
  * run instead of hanging in a connection pool.
  */
-final class ExternalServers {
+public final class ExternalServers {
 
 	static final String KAFKA_BROKERS = env("SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS",
 			env("DACA_KAFKA_BROKERS", "127.0.0.1:19092"));
@@ -26,7 +26,14 @@ final class ExternalServers {
 
 	static final String RABBIT_VHOST = env("SPRING_RABBITMQ_VIRTUAL_HOST", "/");
 
-	static final int POSTGRES_PORT = Integer.parseInt(env("DACA_PG_PORT", "15432"));
+	public static final int POSTGRES_PORT = Integer.parseInt(env("DACA_PG_PORT", "15432"));
+
+	public static final String POSTGRES_URL = env("SPRING_DATASOURCE_URL",
+			"jdbc:postgresql://127.0.0.1:" + POSTGRES_PORT + "/daca");
+
+	public static final String POSTGRES_USER = env("SPRING_DATASOURCE_USERNAME", "daca");
+
+	public static final String POSTGRES_PASSWORD = env("SPRING_DATASOURCE_PASSWORD", "daca");
 
 	private ExternalServers() {
 	}
@@ -41,7 +48,7 @@ final class ExternalServers {
 		require("RabbitMQ", RABBIT_HOST, RABBIT_PORT, "rabbitmq");
 	}
 
-	static void requirePostgres() {
+	public static void requirePostgres() {
 		require("PostgreSQL", "127.0.0.1", POSTGRES_PORT, "postgres");
 	}
 
