@@ -10,6 +10,10 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.azure.resourcemanager.appcontainers.fluent.models.ContainerAppInner;
+import com.azure.resourcemanager.appcontainers.fluent.models.JobInner;
+import com.azure.resourcemanager.appcontainers.models.ScaleRule;
+import com.azure.resourcemanager.appcontainers.models.TriggerType;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -76,6 +80,53 @@ class ManifestTests {
 				""");
 		assertThatThrownBy(() -> Manifests.typed(new Manifests.Document(Path.of("keda.yaml"), keda)))
 			.hasMessageContaining("minReplicas");
+	}
+
+	@Test
+	void everyAcaManifestParsesIntoTheContainerAppsArmModel() {
+		List<Manifests.Document> azure = all.stream().filter(ManifestTests::azure).toList();
+		assertThat(azure).extracting(d -> d.tree().path("type").asText())
+			.contains("Microsoft.App/containerApps", "Microsoft.App/jobs");
+		for (Manifests.Document document : azure) {
+			var parsed = ContainerAppsModel.typed(document);
+			if (parsed instanceof ContainerAppInner app) {
+				assertThat(app.configuration().dapr().appId()).isEqualTo("daca");
+				assertThat(app.template().scale().rules()).extracting(ScaleRule::name).contains("http", "kafka-lag");
+			}
+			else {
+				assertThat(((JobInner) parsed).configuration().triggerType()).isEqualTo(TriggerType.SCHEDULE);
+			}
+		}
+	}
+
+	@Test
+	void aMisspelledAcaFieldOrValueIsRejected() throws IOException {
+		String app = """
+				location: westeurope
+				name: typo
+				type: Microsoft.App/containerApps
+				properties:
+				  configuration:
+				    ingress: {external: true, targetPort: 8080, transport: %s}
+				    dapr: {enabled: true, appId: daca, appPort: 8080}
+				  template:
+				    containers: [{name: daca, image: daca}]
+				    scale: {%s: 0, maxReplicas: 3}
+				""";
+		assertThat(ContainerAppsModel.typed(doc(app.formatted("auto", "minReplicas")))).isNotNull();
+		assertThatThrownBy(() -> ContainerAppsModel.typed(doc(app.formatted("auto", "minReplica"))))
+			.hasMessageContaining(".properties.template.scale.minReplica");
+		assertThatThrownBy(() -> ContainerAppsModel.typed(doc(app.formatted("htpp", "minReplicas"))))
+			.hasMessageContaining("transport = htpp");
+		assertThatThrownBy(() -> ContainerAppsModel.typed(doc("""
+				location: westeurope
+				name: job
+				type: Microsoft.App/jobs
+				properties:
+				  configuration: {triggerType: Schedule, replicaTimeout: 60,
+				                  scheduleTriggerConfig: {cronExpresion: "* * * * *"}}
+				  template: {containers: [{name: job, image: daca}]}
+				"""))).hasMessageContaining("Missing required property cronExpression"); // the model's validate()
 	}
 
 	@Test
