@@ -20,11 +20,14 @@ import dev.daca.bindings.review.ReviewGate;
 import dev.daca.functions.home.HomePlan;
 import dev.daca.functions.home.HomeSignal;
 import dev.daca.functions.review.ReviewRequest;
+import dev.daca.functions.triage.SymptomReport;
+import dev.daca.functions.triage.TriageAssessment;
 import dev.daca.hitl.audit.AuditLog;
 import dev.daca.hitl.decision.DecisionRefused;
 import dev.daca.hitl.decision.Decisions;
 import dev.daca.hitl.decision.ReviewDecision;
 import dev.daca.hitl.inbox.ReviewInbox;
+import dev.daca.hitl.privacy.PersonalData;
 import dev.daca.hitl.privacy.RetentionPurge;
 import dev.daca.hitl.security.Reviewer;
 
@@ -64,6 +67,10 @@ class ReviewDecisionsTests {
 	@Autowired
 	@Qualifier(HomePlan.FUNCTION)
 	java.util.function.Function<HomeSignal, HomePlan> actuate;
+
+	@Autowired
+	@Qualifier(TriageAssessment.FUNCTION)
+	java.util.function.Function<SymptomReport, TriageAssessment> diagnose;
 
 	@Autowired
 	ReviewGate gate;
@@ -225,6 +232,29 @@ class ReviewDecisionsTests {
 		String page = web.perform(asHana(get("/inbox/" + reviewId))).andReturn().getResponse().getContentAsString();
 		assertThat(page).doesNotContain("<script>alert").doesNotContain("<img src=x")
 			.contains("&lt;img src=x onerror=alert(1)&gt;&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;");
+	}
+
+	@Test
+	void aPatientsPseudonymousIdIsMaskedOnTheReviewPageForAClinicianAndShownToAnAdmin() throws Exception {
+		// a pseudonym without digit runs (those the phone-number rule would mask anyway)
+		String patientId = "pt-" + UUID.randomUUID().toString().replaceAll("[^a-f]", "");
+		SymptomReport report = new SymptomReport(patientId, "crushing chest pain and shortness of breath", 58, "female",
+				"1 hour");
+		ReviewGate.Reviewed<TriageAssessment> reviewed = gate.pass(diagnose.apply(report));
+		assertThat(reviewed.approvalRequired()).as("an emergency goes to a clinician").isTrue();
+		String reviewId = ((ReviewRequest) reviewed.review()).reviewId();
+		String clinician = web.perform(get("/inbox/" + reviewId).with(user("carol").roles("CLINICIAN")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(clinician).doesNotContain(patientId).contains(PersonalData.MASK);
+		String admin = web.perform(get("/inbox/" + reviewId).with(user("root").roles("ADMIN")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(admin).contains(patientId);
 	}
 
 	@Test

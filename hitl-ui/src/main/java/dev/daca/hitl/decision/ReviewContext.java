@@ -21,9 +21,11 @@ record ReviewContext(ReviewCard card, String risk, String engine, String tier, S
 		String actionParametersJson, String actionHash, String onTimeout) {
 
 	static ReviewContext of(ReviewItem item, Reviewer reviewer, ObjectMapper json) {
-		JsonNode outcome = PersonalData.mask(read(json, item.outcome()), reviewer);
+		// the card masks a person's subject id; the agent's output and the action's parameters carry it too
+		String hidden = PersonalData.showsSubject(item.function(), reviewer) ? null : item.subjectId();
+		JsonNode outcome = PersonalData.maskSubject(PersonalData.mask(read(json, item.outcome()), reviewer), hidden);
 		JsonNode action = read(json, item.proposedAction());
-		JsonNode parameters = PersonalData.mask(action.path("parameters"), reviewer);
+		JsonNode parameters = PersonalData.maskSubject(PersonalData.mask(action.path("parameters"), reviewer), hidden);
 		List<String> reasons = new ArrayList<>();
 		read(json, item.reasons()).forEach(reason -> reasons.add(reason.asText()));
 		String rationale = outcome.hasNonNull("rationale") ? outcome.get("rationale").asText()
@@ -36,9 +38,11 @@ record ReviewContext(ReviewCard card, String risk, String engine, String tier, S
 				+ " (impact " + a.path("impact").asText() + ")" + (a.hasNonNull("reason") ? ": " + a.path("reason").asText() : "")));
 		outcome.path("items").forEach(i -> evidence.add("item " + i.path("productId").asText()));
 		return new ReviewContext(ReviewCard.of(item, reviewer), item.risk(), item.engine(), item.tier(),
-				outcome.path("decidedBy").path("method").asText(""), reasons, PersonalData.mask(rationale, reviewer),
-				evidence, pretty(json, outcome), action.path("kind").asText(), PersonalData.mask(
-						action.path("description").asText(), reviewer), pretty(json, parameters), item.actionHash(),
+				outcome.path("decidedBy").path("method").asText(""), reasons,
+				PersonalData.maskSubject(PersonalData.mask(rationale, reviewer), hidden),
+				evidence, pretty(json, outcome), action.path("kind").asText(), PersonalData.maskSubject(
+						PersonalData.mask(action.path("description").asText(), reviewer), hidden), pretty(json, parameters),
+				item.actionHash(),
 				item.onTimeout());
 	}
 

@@ -12,9 +12,9 @@ public record ReviewCard(String reviewId, String function, String subjectId, Str
 
 	public static ReviewCard of(ReviewItem item, Reviewer reviewer) {
 		return new ReviewCard(item.reviewId(), item.function(),
-				reviewer.seesPersonalData() || !item.function().equals("diagnose") ? item.subjectId()
-						: PersonalData.MASK,
-				PersonalData.mask(item.summary(), reviewer), item.priority().json(),
+				PersonalData.showsSubject(item.function(), reviewer) ? item.subjectId() : PersonalData.MASK,
+				PersonalData.showsSubject(item.function(), reviewer) ? PersonalData.mask(item.summary(), reviewer)
+						: PersonalData.maskSubject(PersonalData.mask(item.summary(), reviewer), item.subjectId()), item.priority().json(),
 				item.status().name().toLowerCase(), item.assignee(), item.candidateGroup(), item.confidence(),
 				item.requestedAt(), item.dueAt(), item.bulkAllowed(), item.isOpen(),
 				reviewer.name().equals(item.assignee()));

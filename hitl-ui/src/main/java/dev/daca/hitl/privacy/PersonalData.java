@@ -25,6 +25,9 @@ public final class PersonalData {
 			"phone", "mobile", "contact", "address", "street", "postcode", "zip", "dateofbirth", "dob", "ssn",
 			"requestedby");
 
+	/** Functions whose subject is a person (a patient, a shopper), not a post or a home. */
+	private static final Set<String> PERSONAL_SUBJECTS = Set.of("diagnose", "recommend");
+
 	private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+\\.[\\w.]+");
 
 	private static final Pattern PHONE = Pattern.compile("\\+?\\d[\\d ()-]{7,}\\d");
@@ -55,6 +58,52 @@ public final class PersonalData {
 		return PHONE.matcher(EMAIL.matcher(text).replaceAll(MASK))
 			.replaceAll(match -> match.group().chars().filter(Character::isDigit).count() >= 9 ? MASK
 					: java.util.regex.Matcher.quoteReplacement(match.group()));
+	}
+
+	/**
+	 * Whether this reviewer sees a request's subject id (patient, shopper): everyone but an admin sees it masked on
+	 * requests about people (diagnose, recommend); posts and homes are not personal subjects.
+	 */
+	public static boolean showsSubject(String function, Reviewer reviewer) {
+		return reviewer.seesPersonalData() || !PERSONAL_SUBJECTS.contains(function);
+	}
+
+	/** A display copy of {@code node} with every text value equal to {@code subjectId} masked. */
+	public static JsonNode maskSubject(JsonNode node, String subjectId) {
+		if (node == null || subjectId == null || subjectId.isBlank()) {
+			return node;
+		}
+		JsonNode copy = node.deepCopy();
+		maskSubjectInPlace(copy, subjectId);
+		return copy;
+	}
+
+	/** Free text with the subject id masked wherever it appears. */
+	public static String maskSubject(String text, String subjectId) {
+		return text == null || subjectId == null || subjectId.isBlank() ? text : text.replace(subjectId, MASK);
+	}
+
+	private static void maskSubjectInPlace(JsonNode node, String subjectId) {
+		if (node instanceof ObjectNode object) {
+			object.properties().forEach(field -> {
+				if (field.getValue().isTextual()) {
+					object.put(field.getKey(), maskSubject(field.getValue().asText(), subjectId));
+				}
+				else {
+					maskSubjectInPlace(field.getValue(), subjectId);
+				}
+			});
+		}
+		else if (node instanceof com.fasterxml.jackson.databind.node.ArrayNode array) {
+			for (int i = 0; i < array.size(); i++) {
+				if (array.get(i).isTextual()) {
+					array.set(i, array.textNode(maskSubject(array.get(i).asText(), subjectId)));
+				}
+				else {
+					maskSubjectInPlace(array.get(i), subjectId);
+				}
+			}
+		}
 	}
 
 	/** An exact age as a ten-year band: 58 -> "50-59". */
