@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.fail;
  * its defaults), and a fast check that they do, so a test against an absent server fails in a second with what to
  * run instead of hanging in a connection pool.
  */
-final class ExternalServers {
+public final class ExternalServers {
 
 	static final String KAFKA_BROKERS = env("SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS",
 			env("DACA_KAFKA_BROKERS", "127.0.0.1:19092"));
@@ -28,6 +28,10 @@ final class ExternalServers {
 
 	static final int POSTGRES_PORT = Integer.parseInt(env("DACA_PG_PORT", "15432"));
 
+	public static final String REDIS_HOST = env("SPRING_DATA_REDIS_HOST", "127.0.0.1");
+
+	public static final int REDIS_PORT = Integer.parseInt(env("SPRING_DATA_REDIS_PORT", env("DACA_REDIS_PORT", "16379")));
+
 	private ExternalServers() {
 	}
 
@@ -43,6 +47,10 @@ final class ExternalServers {
 
 	static void requirePostgres() {
 		require("PostgreSQL", "127.0.0.1", POSTGRES_PORT, "postgres");
+	}
+
+	public static void requireRedis() {
+		require("Redis", REDIS_HOST, REDIS_PORT, "redis");
 	}
 
 	private static void require(String what, String host, int port, String service) {
