@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
  * <ul>
  * <li>{@code home:<homeId>}: field = device id, value = the last reading as JSON
  * ({@code {"sensor","value","state","room","at"}}, {@code at} in epoch milliseconds);</li>
- * <li>{@code home-commanded:<homeId>}: field = device id, value = the {@code at} of the reading the sweep commanded;</li>
+ * <li>{@code home-commanded:<homeId>}: field = device id, value = the {@code at} of the reading the sweep sent a
+ * command for;</li>
  * <li>{@code homes}: the set of home ids the sweep walks.</li>
  * </ul>
  * Both hashes expire {@code daca.hot-state.device-state-ttl} (default 7 days) after the home's last reading: a home
