@@ -30,7 +30,8 @@ public final class ExternalServers {
 
 	public static final String REDIS_HOST = env("SPRING_DATA_REDIS_HOST", "127.0.0.1");
 
-	public static final int REDIS_PORT = Integer.parseInt(env("SPRING_DATA_REDIS_PORT", env("DACA_REDIS_PORT", "16379")));
+	public static final int REDIS_PORT = Integer
+		.parseInt(env("SPRING_DATA_REDIS_PORT", env("DACA_REDIS_PORT", "16379")));
 
 	private ExternalServers() {
 	}

@@ -62,8 +62,9 @@ class DeviceStateRow {
 	}
 
 	DeviceState toState() {
-		return new DeviceState(new SensorReading(key.homeId(), key.deviceId(), sensor, value, state, room, readAt, null),
-				commandedFor);
+		SensorReading reading = new SensorReading(key.homeId(), key.deviceId(), sensor, value, state, room, readAt,
+				null);
+		return new DeviceState(reading, commandedFor);
 	}
 
 	void commanded(SensorReading reading) {

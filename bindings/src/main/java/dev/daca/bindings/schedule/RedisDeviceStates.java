@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.daca.bindings.hotstate.HotStateJson;
 import dev.daca.bindings.hotstate.HotStateProperties;
 import dev.daca.bindings.hotstate.OnRedisHotState;
 import dev.daca.functions.home.SensorReading;
@@ -50,13 +50,13 @@ class RedisDeviceStates implements DeviceStates {
 
 	private final StringRedisTemplate redis;
 
-	private final ObjectMapper json;
+	private final HotStateJson json;
 
 	private final HotStateProperties properties;
 
-	RedisDeviceStates(StringRedisTemplate redis, ObjectMapper json, HotStateProperties properties) {
+	RedisDeviceStates(StringRedisTemplate redis, ObjectMapper mapper, HotStateProperties properties) {
 		this.redis = redis;
-		this.json = json;
+		this.json = new HotStateJson(mapper);
 		this.properties = properties;
 	}
 
@@ -65,7 +65,7 @@ class RedisDeviceStates implements DeviceStates {
 		Stored stored = new Stored(reading.sensor(), reading.value(), reading.state(), reading.room(),
 				reading.at().toEpochMilli());
 		redis.execute(RECORD, List.of(readings(reading.homeId()), commanded(reading.homeId()), homes()),
-				reading.deviceId(), String.valueOf(stored.at()), write(stored),
+				reading.deviceId(), String.valueOf(stored.at()), json.write(stored),
 				String.valueOf(properties.deviceStateTtl().toMillis()), reading.homeId());
 	}
 
@@ -80,7 +80,7 @@ class RedisDeviceStates implements DeviceStates {
 			}
 			Map<Object, Object> commanded = redis.opsForHash().entries(commanded(homeId));
 			devices.forEach((device, value) -> {
-				Stored stored = read((String) value);
+				Stored stored = json.read((String) value, Stored.class);
 				if (stored.sensor().equals(sensor)) {
 					Object at = commanded.get(device);
 					states.add(new DeviceState(
@@ -110,23 +110,5 @@ class RedisDeviceStates implements DeviceStates {
 
 	private String homes() {
 		return properties.key("homes");
-	}
-
-	private String write(Stored stored) {
-		try {
-			return json.writeValueAsString(stored);
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException("cannot write a device reading as JSON", ex);
-		}
-	}
-
-	private Stored read(String value) {
-		try {
-			return json.readValue(value, Stored.class);
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException("not a device reading: " + value, ex);
-		}
 	}
 }

@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.daca.bindings.hotstate.HotStateJson;
 import dev.daca.bindings.hotstate.HotStateProperties;
 import dev.daca.bindings.hotstate.OnRedisHotState;
 import dev.daca.functions.recommendation.ShopperActivity;
@@ -45,16 +45,16 @@ class RedisRecentShopperEvents implements RecentShopperEvents {
 
 	private final StringRedisTemplate redis;
 
-	private final ObjectMapper json;
+	private final HotStateJson json;
 
 	private final HotStateProperties properties;
 
 	private final Clock clock;
 
-	RedisRecentShopperEvents(StringRedisTemplate redis, ObjectMapper json, HotStateProperties properties,
+	RedisRecentShopperEvents(StringRedisTemplate redis, ObjectMapper mapper, HotStateProperties properties,
 			Clock clock) {
 		this.redis = redis;
-		this.json = json;
+		this.json = new HotStateJson(mapper);
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -68,29 +68,11 @@ class RedisRecentShopperEvents implements RecentShopperEvents {
 			.stream()
 			.map(e -> e.at() != null ? e : new ShopperEvent(e.productId(), e.kind(), clock.instant()))
 			.sorted(Comparator.comparing(ShopperEvent::at)) // pushed oldest first: the newest ends at the head
-			.map(this::write)
+			.map(json::write)
 			.forEach(args::add);
 		List<String> recent = redis.execute(REMEMBER, List.of(properties.key("shopper", activity.userId(), "events")),
 				args.toArray());
-		return new ShopperActivity(activity.userId(), recent.stream().map(this::read).toList(), activity.limit(),
-				activity.catalog());
-	}
-
-	private String write(ShopperEvent event) {
-		try {
-			return json.writeValueAsString(event);
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException("cannot write a shopper event as JSON", ex);
-		}
-	}
-
-	private ShopperEvent read(String event) {
-		try {
-			return json.readValue(event, ShopperEvent.class);
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException("not a shopper event: " + event, ex);
-		}
+		List<ShopperEvent> events = recent.stream().map(e -> json.read(e, ShopperEvent.class)).toList();
+		return new ShopperActivity(activity.userId(), events, activity.limit(), activity.catalog());
 	}
 }
