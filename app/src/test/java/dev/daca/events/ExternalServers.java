@@ -35,6 +35,11 @@ public final class ExternalServers {
 
 	public static final String POSTGRES_PASSWORD = env("SPRING_DATASOURCE_PASSWORD", "daca");
 
+	public static final String REDIS_HOST = env("SPRING_DATA_REDIS_HOST", "127.0.0.1");
+
+	public static final int REDIS_PORT = Integer
+		.parseInt(env("SPRING_DATA_REDIS_PORT", env("DACA_REDIS_PORT", "16379")));
+
 	private ExternalServers() {
 	}
 
@@ -50,6 +55,10 @@ public final class ExternalServers {
 
 	public static void requirePostgres() {
 		require("PostgreSQL", "127.0.0.1", POSTGRES_PORT, "postgres");
+	}
+
+	public static void requireRedis() {
+		require("Redis", REDIS_HOST, REDIS_PORT, "redis");
 	}
 
 	private static void require(String what, String host, int port, String service) {

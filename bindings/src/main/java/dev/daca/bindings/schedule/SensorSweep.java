@@ -20,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Every 15 minutes: at night (homes' zone), each lock last read {@code unlocked} becomes a {@code lock} command
  * published on {@code home.signals}, so {@code actuate} plans it and the review policy routes it like any command.
  * One command per reading: a lock still unlocked on the next sweep (no newer reading) is not commanded again. Needs
- * the broker (one-shot runs start the embedded one).
+ * the broker (one-shot runs start the embedded one). Reads the device state from the table or from Redis
+ * ({@link DeviceStates}).
  */
 @Component
 class SensorSweep implements ScheduledJob {
@@ -59,7 +60,7 @@ class SensorSweep implements ScheduledJob {
 	public JobReport run() throws Exception {
 		NightWatch watch = new NightWatch(properties.nightFrom(), properties.nightUntil());
 		ZonedDateTime now = ZonedDateTime.now(clock.withZone(properties.zone()));
-		List<DeviceState> locks = states.findBySensor("lock");
+		List<DeviceState> locks = states.withSensor("lock");
 		long commanded = 0;
 		long alreadyCommanded = 0;
 		Map<String, DeviceState> byKey = new java.util.HashMap<>();
@@ -79,7 +80,7 @@ class SensorSweep implements ScheduledJob {
 					json.writeValueAsString(command).getBytes(StandardCharsets.UTF_8)))) {
 				throw new IllegalStateException("the broker did not accept the command for " + eventId);
 			}
-			state.commanded(finding.reading());
+			states.commanded(finding.reading());
 			commanded++;
 		}
 		return JobReport.of(Map.of("night", watch.isNight(now.toLocalTime()) ? 1L : 0L, "locks", (long) locks.size(),
