@@ -1,6 +1,7 @@
 package dev.daca;
 
 import java.time.Duration;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,7 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Our A2A agent as an independent client sees it: the official A2A Python SDK ({@code protocols/a2a_client.py})
  * reads the card from both well-known paths, sends, streams, gets, resubscribes and cancels over JSON-RPC, and posts
- * malformed requests; this class asserts on what it reported. One client run serves every test.
+ * malformed requests; where a task is input-required, the script decides its review on the inbox's pages over HTTP as
+ * the demo reviewer, with the A2A stream open. This class asserts on what it reported. One client run serves every
+ * test.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability(tracing = false)
@@ -84,17 +87,45 @@ class A2aClientTests {
 	}
 
 	@Test
-	void streamGoesSubmittedWorkingThenInputRequiredForAnEmergency() {
+	void anEmergencyStreamIsInterruptedForTheClinicianAndEndsRejectedWhenTheyReject() {
 		JsonNode events = report.path("stream");
-		assertThat(events.get(0).path("kind").asText()).isEqualTo("task");
+		assertThat(kinds(events)).containsExactly("task", "status-update", "artifact-update",
+				"status-update", "status-update");
 		assertThat(events.get(0).path("status").path("state").asText()).isEqualTo("submitted");
 		assertThat(events.get(1).path("status").path("state").asText()).isEqualTo("working");
-		assertThat(events.get(2).path("kind").asText()).isEqualTo("artifact-update");
 		assertThat(events.get(2).path("artifact").path("parts").get(0).path("data").path("outcome").path("urgency")
 			.asText()).isEqualTo("emergency");
-		JsonNode last = events.get(events.size() - 1);
-		assertThat(last.path("status").path("state").asText()).isEqualTo("input-required");
-		assertThat(last.path("final").asBoolean()).isTrue();
+		assertThat(events.get(3).path("status").path("state").asText()).isEqualTo("input-required");
+		assertThat(events.get(3).path("final").asBoolean()).isFalse();
+		assertThat(report.path("decided").path("stream_reject").asInt()).isEqualTo(200);
+		assertThat(events.get(4).path("status").path("state").asText()).isEqualTo("rejected");
+		assertThat(events.get(4).path("final").asBoolean()).isTrue();
+		JsonNode stored = report.path("get_after_reject");
+		assertThat(stored.path("status").path("state").asText()).isEqualTo("rejected");
+		assertThat(stored.path("status").path("message").path("parts").get(0).path("text").asText())
+			.contains("carol", "seen in person already");
+	}
+
+	@Test
+	void aResubscribedUnlockCompletesWithTheHomeownersEditedApproval() {
+		JsonNode events = report.path("resubscribe_decided");
+		assertThat(kinds(events)).containsExactly("task", "artifact-update", "status-update");
+		assertThat(events.get(0).path("status").path("state").asText()).isEqualTo("input-required");
+		assertThat(report.path("decided").path("resubscribe_approve").asInt()).isEqualTo(200);
+		JsonNode decision = events.get(1).path("artifact");
+		assertThat(decision.path("name").asText()).isEqualTo("decision");
+		JsonNode data = decision.path("parts").get(0).path("data");
+		assertThat(data.path("outcome").asText()).isEqualTo("approved");
+		assertThat(data.path("decidedBy").asText()).isEqualTo("hana");
+		assertThat(data.path("edited").asBoolean()).isTrue();
+		assertThat(data.path("approvedAction").path("parameters").path("relockAfterMinutes").asInt()).isEqualTo(10);
+		assertThat(events.get(2).path("status").path("state").asText()).isEqualTo("completed");
+		assertThat(events.get(2).path("final").asBoolean()).isTrue();
+		JsonNode stored = report.path("get_after_approve");
+		assertThat(stored.path("status").path("state").asText()).isEqualTo("completed");
+		assertThat(stored.path("artifacts").findValuesAsText("name")).containsExactly("result", "decision");
+		assertThat(stored.path("status").path("message").path("parts").get(0).path("text").asText())
+			.contains("hana", "with changes", "only for the plumber");
 	}
 
 	@Test
@@ -104,7 +135,10 @@ class A2aClientTests {
 		assertThat(report.path("get").path("status").path("state").asText()).isEqualTo("input-required");
 		assertThat(report.path("get").path("history").size()).isEqualTo(2);
 		assertThat(report.path("get_history_1").path("history").size()).isEqualTo(1);
-		assertThat(report.path("resubscribe").get(0).path("status").path("state").asText()).isEqualTo("input-required");
+		JsonNode resubscribed = report.path("resubscribe");
+		assertThat(resubscribed.get(0).path("status").path("state").asText()).isEqualTo("input-required");
+		assertThat(resubscribed.get(resubscribed.size() - 1).path("status").path("state").asText())
+			.isEqualTo("canceled");
 		assertThat(report.path("cancel").path("status").path("state").asText()).isEqualTo("canceled");
 		assertThat(report.path("get_after_cancel").path("status").path("state").asText()).isEqualTo("canceled");
 	}
@@ -125,5 +159,9 @@ class A2aClientTests {
 		assertThat(raw.path("unknown_method").path("error").path("code").asInt()).isEqualTo(-32601);
 		assertThat(raw.path("unknown_method").path("id").asInt()).isEqualTo(7);
 		assertThat(raw.path("missing_params").path("error").path("code").asInt()).isEqualTo(-32602);
+	}
+
+	private static List<String> kinds(JsonNode events) {
+		return events.valueStream().map(event -> event.path("kind").asText()).toList();
 	}
 }

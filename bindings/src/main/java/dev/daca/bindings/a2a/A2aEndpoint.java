@@ -23,8 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
  * The A2A v0.3 JSON-RPC 2.0 endpoint: {@code message/send}, {@code message/stream} (SSE), {@code tasks/get},
  * {@code tasks/cancel}, {@code tasks/resubscribe}. Errors are JSON-RPC errors with the spec's codes (parse error
  * -32700, invalid request -32600, method not found -32601, invalid params -32602, task not found -32001, task not
- * cancelable -32002). Streaming events are delivered to the client connected to this replica; the task itself is in
- * the shared store.
+ * cancelable -32002). The task is in the shared store and its events go through the broker, so any replica answers
+ * and streams it.
  */
 @RestController
 class A2aEndpoint {
@@ -123,8 +123,14 @@ class A2aEndpoint {
 			throw new RpcError(TASK_NOT_CANCELABLE,
 					"Task cannot be canceled: it is " + task.getStatus().state().asString());
 		}
-		Task canceled = tasks.move(task.getId(), TaskState.CANCELED, runner.agentSays(task,
-				"Canceled by the client."), null, null);
+		Task canceled;
+		try {
+			canceled = tasks.move(task.getId(), TaskState.CANCELED, runner.agentSays(task, "Canceled by the client."),
+					null, null);
+		}
+		catch (A2aTasks.TaskEnded ex) {
+			throw new RpcError(TASK_NOT_CANCELABLE, "Task cannot be canceled: " + ex.getMessage());
+		}
 		runner.publish(new TaskStatusUpdateEvent(canceled.getId(), canceled.getStatus(), canceled.getContextId(), true,
 				null));
 		return canceled;

@@ -48,11 +48,25 @@ class A2aTasks {
 		return task;
 	}
 
-	/** The task moved to {@code state}, with the agent's message and an artifact when given. */
+	/** A task in a final state does not move again (a cancel and a review decision racing: the first one wins). */
+	static final class TaskEnded extends RuntimeException {
+
+		TaskEnded(Task task) {
+			super("task " + task.getId() + " is " + task.getStatus().state().asString());
+		}
+	}
+
+	/**
+	 * The task moved to {@code state}, with the agent's message and an artifact when given.
+	 * @throws TaskEnded when the task is already completed, failed, canceled or rejected
+	 */
 	@Transactional
 	Task move(String taskId, TaskState state, Message agentMessage, Artifact artifact, String reviewId) {
 		StoredTask row = rows.findById(taskId).orElseThrow(() -> new IllegalStateException("no task " + taskId));
 		Task current = read(row.task());
+		if (current.getStatus().state().isFinal()) {
+			throw new TaskEnded(current);
+		}
 		List<Artifact> artifacts = new ArrayList<>(current.getArtifacts() == null ? List.of() : current.getArtifacts());
 		if (artifact != null) {
 			artifacts.add(artifact);
@@ -72,10 +86,7 @@ class A2aTasks {
 		return rows.findById(taskId).map(row -> read(row.task()));
 	}
 
-	/**
-	 * The tasks waiting for this review. The seam for resuming them: when the inbox gets a decision API, its decision
-	 * event calls this and {@link #move} (approved: completed with the approved action; rejected: failed).
-	 */
+	/** The tasks waiting for this review (input-required): {@link ReviewResumption} moves them on its decision. */
 	@Transactional(readOnly = true)
 	List<Task> waitingFor(String reviewId) {
 		return rows.findByReviewId(reviewId).stream().map(row -> read(row.task()))

@@ -2,13 +2,15 @@ package dev.daca.bindings.a2a;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -39,8 +41,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Runs a message as a task: submitted, working, then completed, failed, or input-required when the review policy
- * sends the outcome to a person (the review request is filed in the inbox and its id is on the task). Every change is
- * stored first, then told to whoever streams the task on this replica.
+ * sends the outcome to a person (the review request is filed in the inbox and its id is on the task; the task moves on
+ * when they decide: {@link ReviewResumption}). Every change is stored first, then shared through the broker
+ * ({@link TaskEvents}). A stream stays open until the task is final: input-required is an interruption (final=false).
  */
 @Component
 class TaskRunner {
@@ -48,9 +51,6 @@ class TaskRunner {
 	private static final Logger log = LoggerFactory.getLogger(TaskRunner.class);
 
 	private static final Duration STREAM_TIMEOUT = Duration.ofMinutes(5);
-
-	private static final Set<TaskState> STREAM_ENDS = Set.of(TaskState.COMPLETED, TaskState.FAILED, TaskState.CANCELED,
-			TaskState.REJECTED, TaskState.INPUT_REQUIRED);
 
 	private final A2aSkills skills;
 
@@ -60,13 +60,14 @@ class TaskRunner {
 
 	private final ObjectMapper json;
 
-	private final Map<String, List<Consumer<Object>>> listeners = new ConcurrentHashMap<>();
+	private final TaskEvents events;
 
-	TaskRunner(A2aSkills skills, A2aTasks tasks, ReviewGate gate, ObjectMapper json) {
+	TaskRunner(A2aSkills skills, A2aTasks tasks, ReviewGate gate, ObjectMapper json, TaskEvents events) {
 		this.skills = skills;
 		this.tasks = tasks;
 		this.gate = gate;
 		this.json = json;
+		this.events = events;
 	}
 
 	/** The message and the skill input it carries, checked before a task exists. */
@@ -84,8 +85,13 @@ class TaskRunner {
 		SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
 		Thread.ofVirtual().name("a2a-task-" + request.taskId()).start(() -> {
 			try {
-				run(request, event -> send(emitter, envelope.apply(event)));
-				emitter.complete();
+				Task task = run(request, event -> send(emitter, envelope.apply(event)));
+				if (task.getStatus().state().isFinal()) {
+					emitter.complete();
+				}
+				else {
+					follow(emitter, task, envelope);
+				}
 			}
 			catch (RuntimeException ex) {
 				emitter.completeWithError(ex);
@@ -97,27 +103,55 @@ class TaskRunner {
 	SseEmitter resubscribe(Task task, Function<Object, Object> envelope) {
 		SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
 		send(emitter, envelope.apply(task));
-		if (STREAM_ENDS.contains(task.getStatus().state())) {
+		if (task.getStatus().state().isFinal()) {
 			emitter.complete();
-			return emitter;
 		}
-		Consumer<Object> listener = event -> {
-			send(emitter, envelope.apply(event));
-			if (event instanceof TaskStatusUpdateEvent status && status.isFinal()) {
-				emitter.complete();
-			}
-		};
-		listeners.computeIfAbsent(task.getId(), id -> new CopyOnWriteArrayList<>()).add(listener);
-		Runnable remove = () -> listeners.getOrDefault(task.getId(), List.of()).remove(listener);
-		emitter.onCompletion(remove);
-		emitter.onTimeout(remove);
+		else {
+			follow(emitter, task, envelope);
+		}
 		return emitter;
 	}
 
+	/**
+	 * The stream gets the task's events from any replica until its final status, except those it has shown already
+	 * (an earlier status, a known artifact: the broker may deliver them after the stream began to follow). The task is
+	 * read again once the stream follows, so a final state reached just before is not missed.
+	 */
+	private void follow(SseEmitter emitter, Task shown, Function<Object, Object> envelope) {
+		AtomicReference<OffsetDateTime> statusShown = new AtomicReference<>(shown.getStatus().timestamp());
+		Set<String> artifactsShown = shown.getArtifacts() == null ? Set.of()
+				: shown.getArtifacts().stream().map(Artifact::artifactId).collect(Collectors.toSet());
+		AtomicBoolean ended = new AtomicBoolean();
+		Runnable stop = events.follow(shown.getId(), event -> {
+			boolean news = switch (event.path("kind").asText()) {
+				case "status-update" -> {
+					OffsetDateTime at = OffsetDateTime.parse(event.path("status").path("timestamp").asText());
+					yield statusShown.getAndAccumulate(at, (a, b) -> a.isAfter(b) ? a : b).isBefore(at);
+				}
+				case "artifact-update" -> !artifactsShown.contains(event.path("artifact").path("artifactId").asText());
+				default -> false;
+			};
+			boolean last = event.path("final").asBoolean();
+			if (news && (last ? ended.compareAndSet(false, true) : !ended.get())) {
+				send(emitter, envelope.apply(event));
+				if (last) {
+					emitter.complete();
+				}
+			}
+		});
+		emitter.onCompletion(stop);
+		emitter.onTimeout(stop);
+		emitter.onError(ex -> stop.run());
+		tasks.find(shown.getId()).filter(task -> task.getStatus().state().isFinal()).ifPresent(task -> {
+			if (ended.compareAndSet(false, true)) {
+				send(emitter, envelope.apply(status(task, true)));
+				emitter.complete();
+			}
+		});
+	}
+
 	void publish(Object event) {
-		String taskId = event instanceof TaskStatusUpdateEvent s ? s.getTaskId()
-				: event instanceof TaskArtifactUpdateEvent a ? a.getTaskId() : ((Task) event).getId();
-		listeners.getOrDefault(taskId, List.of()).forEach(listener -> listener.accept(event));
+		events.publish(event);
 	}
 
 	Message agentSays(Task task, String text) {
@@ -220,7 +254,7 @@ class TaskRunner {
 			task = tasks.move(taskId, TaskState.FAILED, agentSays(task, "the function failed; it has been logged"),
 					null, null);
 		}
-		tell.accept(status(task, true));
+		tell.accept(status(task, task.getStatus().state().isFinal()));
 		return task;
 	}
 
@@ -229,7 +263,7 @@ class TaskRunner {
 	}
 
 	private static TaskStatusUpdateEvent status(Task task, boolean last) {
-		return new TaskStatusUpdateEvent(task.getId(), task.getStatus(), task.getContextId(), last, null);
+		return new TaskStatusUpdateEvent(task.getId(), task.getStatus(), task.getContextId(), last, task.getMetadata());
 	}
 
 	@SuppressWarnings("unchecked")

@@ -31,6 +31,9 @@ public final class EventTypes {
 
 	public static final String REVIEW_DECIDED = PREFIX + "review.decided";
 
+	/** A2A task, status or artifact update, shared by the replicas that stream A2A tasks. */
+	public static final String A2A_TASK_EVENT = PREFIX + "a2a.task-event";
+
 	/** Topics that accept events from outside (HTTP publish, producers), with the type each carries. */
 	static final Map<String, String> INBOUND = Map.of("content.submitted", CONTENT_SUBMITTED, "symptoms.reported",
 			SYMPTOMS_REPORTED, "shopper.activity", SHOPPER_ACTIVITY, "home.signals", HOME_SIGNALLED);
