@@ -14,13 +14,24 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.daca.bindings.ledger.ProcessedEvents;
+import dev.daca.functions.moderation.ModerationVerdict;
+import dev.daca.functions.moderation.Post;
+import dev.daca.functions.review.RequestReview;
+import dev.daca.functions.review.ReviewRequest;
+import dev.daca.hitl.decision.Decisions;
+import dev.daca.hitl.security.Reviewer;
+import io.micrometer.core.instrument.MeterRegistry;
 import dev.daca.events.TestBroker.Event;
 import dev.daca.events.TestBroker.Received;
 import dev.daca.events.TestBroker.Tap;
 import dev.daca.hitl.inbox.ReviewInbox;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -46,6 +57,20 @@ abstract class EventFlowScenario {
 
 	@Autowired
 	TestRestTemplate http;
+
+	@Autowired
+	Decisions decisions;
+
+	@Autowired
+	@Qualifier("classify")
+	java.util.function.Function<Post, ModerationVerdict> classify;
+
+	@Autowired
+	@Qualifier("request-review")
+	RequestReview requestReview;
+
+	@Autowired
+	MeterRegistry meters;
 
 	TestBroker broker;
 
@@ -213,6 +238,72 @@ abstract class EventFlowScenario {
 		JsonNode replay = http.postForObject("/admin/dead-letters/" + binding + "/replay", null, JsonNode.class);
 		assertThat(replay.path("binding").asText()).as("replay answer %s", replay).isEqualTo(binding);
 		return replay;
+	}
+
+	@Test
+	void theLatestRecommendationsOfTheTopicPathAreServedPerShopperAndAnUnknownShopperIsAProblem() throws Exception {
+		String userId = "shopper-" + UUID.randomUUID();
+		try (Tap made = broker.tap("recommendations.made")) {
+			broker.publish("shopper.activity", new Event(newId(), "dev.daca.shopper.activity", userId,
+					json.writeValueAsBytes(Map.of("userId", userId, "events",
+							List.of(Map.of("productId", "C01", "kind", "bought", "at", "2025-01-01T10:00:00Z")),
+							"limit", 3))));
+			JsonNode emitted = json.readTree(made.await(userId, 1, WAIT).get(0).data());
+			JsonNode latest = http.getForObject("/api/shoppers/" + userId + "/recommendations", JsonNode.class);
+			assertThat(latest).as("what the topic path emitted is the shopper's latest").isEqualTo(emitted);
+			assertThat(latest.path("items").size()).isBetween(1, 3);
+		}
+		ResponseEntity<JsonNode> unknown = http.getForEntity("/api/shoppers/nobody-" + newId() + "/recommendations",
+				JsonNode.class);
+		assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(unknown.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(unknown.getBody().path("detail").asText()).contains("no recommendations for shopper nobody-");
+	}
+
+	/** The test profile reuses a count for {@code daca.hot-state.review-counts-ttl} = 2 s (application-test.yml). */
+	@Test
+	void theReviewQueueCountsAreReusedForTheirTtlAndRightAfterFilingAndDeciding() {
+		JsonNode before = quietCounts();
+		long pending = before.path("pending").path("classify").asLong();
+
+		// filed the way fileReview does it: the request-review decision on a real, unsure verdict, into the inbox
+		String postId = "post-" + UUID.randomUUID();
+		ModerationVerdict verdict = classify.apply(new Post(postId, "a", "some people just shouldn't be allowed to post"));
+		ReviewRequest request = (ReviewRequest) requestReview.apply(verdict);
+		assertThat(inbox.file(request)).isTrue();
+		assertThat(http.getForObject("/api/reviews/counts", JsonNode.class))
+			.as("within the TTL the cached count is served, not a new query")
+			.isEqualTo(before);
+
+		JsonNode filed = awaitFreshCounts(before);
+		assertThat(filed.path("pending").path("classify").asLong()).isEqualTo(pending + 1);
+		assertThat(meters.get("daca.reviews.pending").tag("function", "classify").gauge().value())
+			.isEqualTo(pending + 1);
+		assertThat(filed.path("pending").fieldNames()).toIterable()
+			.containsExactlyInAnyOrder("actuate", "classify", "diagnose", "recommend");
+
+		decisions.approve(new Reviewer("mo", Set.of("MODERATOR"), Set.of(request.candidateGroup())),
+				request.reviewId(), null, null);
+		assertThat(awaitFreshCounts(filed).path("pending").path("classify").asLong()).isEqualTo(pending);
+	}
+
+	/** Fresh counts equal to the ones before them: the other tests' review requests have all reached the inbox. */
+	private JsonNode quietCounts() {
+		JsonNode[] last = { awaitFreshCounts(null) };
+		return await().atMost(WAIT).until(() -> {
+			JsonNode previous = last[0];
+			last[0] = awaitFreshCounts(previous);
+			return previous.path("pending").equals(last[0].path("pending")) ? last[0] : null;
+		}, counts -> counts != null);
+	}
+
+	/** The counts once they were counted after {@code previous} (null: any). */
+	private JsonNode awaitFreshCounts(JsonNode previous) {
+		return await().atMost(Duration.ofSeconds(10))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> http.getForObject("/api/reviews/counts", JsonNode.class),
+					counts -> previous == null || java.time.Instant.parse(counts.path("countedAt").asText())
+						.isAfter(java.time.Instant.parse(previous.path("countedAt").asText())));
 	}
 
 	private Event submitted(String postId, String text) throws Exception {

@@ -141,6 +141,49 @@ class RedisEventFlowTests extends EventFlowScenario {
 	}
 
 	@Test
+	void theLatestRecommendationsAreOneKeyPerShopperWithATtlAndAProblemOnceExpired() throws Exception {
+		String userId = "shopper-" + UUID.randomUUID();
+		try (Tap made = broker.tap("recommendations.made")) {
+			broker.publish("shopper.activity", shopperActivity(userId, "C01", "bought", Instant.now()));
+			made.await(userId, 1, WAIT);
+		}
+		String key = redis.prefix + "shopper:" + userId + ":recommendations";
+		assertThat(json.readTree(redis.redis.opsForValue().get(key)))
+			.isEqualTo(http.getForObject("/api/shoppers/" + userId + "/recommendations", JsonNode.class));
+		assertThat(redis.redis.getExpire(key)).as("daca.hot-state.recommendations-ttl, PT1H")
+			.isBetween(Duration.ofMinutes(59).toSeconds(), Duration.ofHours(1).toSeconds());
+
+		redis.redis.expire(key, Duration.ofMillis(1)); // as if the hour had passed
+		await().atMost(Duration.ofSeconds(5)).until(() -> !redis.redis.hasKey(key));
+		ResponseEntity<JsonNode> expired = http.getForEntity("/api/shoppers/" + userId + "/recommendations",
+				JsonNode.class);
+		assertThat(expired.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(expired.getBody().path("status").asInt()).isEqualTo(404);
+	}
+
+	@Test
+	void theReviewCountsAreOneSharedKeyWithTheTtlRecountedOnlyOnceItExpired() throws Exception {
+		String key = redis.prefix + "review-counts";
+		redis.redis.delete(key);
+		JsonNode counted = http.getForObject("/api/reviews/counts", JsonNode.class);
+		assertThat(json.readTree(redis.redis.opsForValue().get(key))).isEqualTo(counted);
+		assertThat(redis.redis.getExpire(key, java.util.concurrent.TimeUnit.MILLISECONDS))
+			.as("daca.hot-state.review-counts-ttl, 2 s in the test profile")
+			.isBetween(1L, 2000L);
+		// another replica's view: what the key holds, not a count of its own
+		var fromAnotherReplica = (com.fasterxml.jackson.databind.node.ObjectNode) counted.deepCopy();
+		fromAnotherReplica.put("countedAt", "1999-01-01T00:00:00Z");
+		redis.redis.opsForValue().set(key, json.writeValueAsString(fromAnotherReplica), Duration.ofSeconds(2));
+		assertThat(http.getForObject("/api/reviews/counts", JsonNode.class)).isEqualTo(fromAnotherReplica);
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> !redis.redis.hasKey(key));
+		JsonNode recounted = http.getForObject("/api/reviews/counts", JsonNode.class);
+		assertThat(Instant.parse(recounted.path("countedAt").asText()))
+			.isAfter(Instant.parse(counted.path("countedAt").asText()));
+		assertThat(redis.redis.hasKey(key)).isTrue();
+	}
+
+	@Test
 	void readinessIncludesRedisAndLivenessLooksAtNothingOutside() {
 		JsonNode readiness = http.getForObject("/actuator/health/readiness", JsonNode.class);
 		assertThat(readiness.path("components").path("redis").path("status").asText()).as("%s", readiness)

@@ -285,14 +285,17 @@ class DaprWorkflowsTests {
 	}
 
 	@Test
-	void recommendationsAreCachedInDaprStateAndPublished() throws Exception {
+	void recommendationsAreKeptAsTheShoppersLatestAndPublished() throws Exception {
 		String userId = "wf-user-" + UUID.randomUUID();
 		String id = start("/workflows/recommendation", Map.of("userId", userId, "events",
 				List.of(Map.of("productId", "C01", "kind", "bought", "at", "2025-01-01T10:00:00Z")), "limit", 3));
 		JsonNode done = awaitCompleted(id);
 		assertThat(stepNames(done)).containsExactly("recommended", "cached", "published");
-		JsonNode cached = json.readTree(DaprSidecar.get("/v1.0/state/statestore/recommendations-" + userId));
+		// through our LatestRecommendations (memory here, Redis with the redis profile), not the Dapr state store
+		JsonNode cached = http.getForObject("/api/shoppers/" + userId + "/recommendations", JsonNode.class);
 		assertThat(cached.path("userId").asText()).isEqualTo(userId);
+		assertThat(DaprSidecar.get("/v1.0/state/statestore/recommendations-" + userId)).as("nothing stored twice")
+			.isBlank();
 		assertThat(cached.path("items").size()).isBetween(1, 3);
 	}
 

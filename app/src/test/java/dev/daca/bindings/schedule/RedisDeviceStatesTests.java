@@ -35,7 +35,8 @@ class RedisDeviceStatesTests {
 	@BeforeAll
 	static void connect() {
 		redis = new TestRedis();
-		properties = new HotStateProperties("redis", redis.prefix, Duration.ofMinutes(5), 50, Duration.ofMinutes(5));
+		properties = new HotStateProperties("redis", redis.prefix, Duration.ofMinutes(5), 50, Duration.ofMinutes(5),
+				Duration.ofHours(1), Duration.ofSeconds(10));
 		states = new RedisDeviceStates(redis.redis, json, properties);
 	}
 

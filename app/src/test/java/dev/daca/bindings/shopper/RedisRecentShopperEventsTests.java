@@ -43,7 +43,8 @@ class RedisRecentShopperEventsTests {
 			.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
 			.build();
 		recent = new RedisRecentShopperEvents(redis.redis, json,
-				new HotStateProperties("redis", redis.prefix, Duration.ofMinutes(5), 3, Duration.ofMinutes(10)),
+				new HotStateProperties("redis", redis.prefix, Duration.ofMinutes(5), 3, Duration.ofMinutes(10),
+						Duration.ofHours(1), Duration.ofSeconds(10)),
 				Clock.fixed(NOW, ZoneOffset.UTC));
 	}
 

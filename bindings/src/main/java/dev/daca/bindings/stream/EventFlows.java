@@ -4,6 +4,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import dev.daca.bindings.shopper.LatestRecommendations;
 import dev.daca.bindings.shopper.RecentShopperEvents;
 import dev.daca.functions.home.HomePlan;
 import dev.daca.functions.home.HomeSignal;
@@ -64,10 +65,12 @@ class EventFlows {
 	@Bean
 	Function<Message<ShopperActivity>, Message<byte[]>> recommendProducts(
 			@Qualifier("recommend") Function<ShopperActivity, Recommendations> recommend, RecentShopperEvents recent,
-			EventProcessing events) {
-		// the shopper's recent events (Redis in the redis profile) join the message's; recorded once per event id
-		return events.process("recommendProducts", Set.of(SHOPPER_ACTIVITY), recommend.compose(recent::remember),
-				r -> RECOMMENDATIONS_MADE, Outcome::subjectId);
+			LatestRecommendations latest, EventProcessing events) {
+		// the shopper's recent events (Redis in the redis profile) join the message's, and the result is kept as the
+		// shopper's latest (GET /api/shoppers/{userId}/recommendations); decided once per event id
+		return events.process("recommendProducts", Set.of(SHOPPER_ACTIVITY),
+				recommend.compose(recent::remember).andThen(latest::keep), r -> RECOMMENDATIONS_MADE,
+				Outcome::subjectId);
 	}
 
 	@Bean

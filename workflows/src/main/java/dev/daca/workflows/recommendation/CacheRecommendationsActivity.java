@@ -1,38 +1,34 @@
 package dev.daca.workflows.recommendation;
 
-import io.dapr.client.DaprClient;
 import io.dapr.workflows.WorkflowActivity;
 import io.dapr.workflows.WorkflowActivityContext;
 
+import dev.daca.bindings.shopper.LatestRecommendations;
 import dev.daca.functions.recommendation.Recommendations;
 import dev.daca.workflows.OnDaprWorkflows;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/** Keeps the latest recommendations per shopper in the Dapr state store ({@code recommendations-<userId>}). */
+/**
+ * Keeps the recommendations as the shopper's latest ({@link LatestRecommendations}: Redis with the {@code redis}
+ * profile, this instance's memory otherwise), the same cache the topic path feeds, read by
+ * {@code GET /api/shoppers/{userId}/recommendations}. Not the Dapr state store: Dapr owns the workflow's state, the
+ * domain's state is ours (docs/state.md).
+ */
 @Component
 @OnDaprWorkflows
 public class CacheRecommendationsActivity implements WorkflowActivity {
 
-	private final DaprClient dapr;
+	private final LatestRecommendations latest;
 
-	private final String store;
-
-	CacheRecommendationsActivity(DaprClient dapr, @Value("${daca.workflows.state-store:statestore}") String store) {
-		this.dapr = dapr;
-		this.store = store;
-	}
-
-	static String keyFor(String userId) {
-		return "recommendations-" + userId;
+	CacheRecommendationsActivity(LatestRecommendations latest) {
+		this.latest = latest;
 	}
 
 	@Override
 	public Object run(WorkflowActivityContext ctx) {
 		Recommendations recommendations = ctx.getInput(Recommendations.class);
-		String key = keyFor(recommendations.userId());
-		dapr.saveState(store, key, recommendations).block();
-		return key;
+		latest.keep(recommendations);
+		return "/api/shoppers/" + recommendations.userId() + "/recommendations";
 	}
 }

@@ -17,7 +17,7 @@ import dev.daca.workflows.WorkflowResult;
 
 import org.springframework.stereotype.Component;
 
-/** Recommendation: recommend, cache the result in the Dapr state store, publish it. No human step. */
+/** Recommendation: recommend, keep the result as the shopper's latest, publish it. No human step. */
 @Component
 @OnDaprWorkflows
 public class RecommendationWorkflow implements Workflow {
@@ -37,8 +37,8 @@ public class RecommendationWorkflow implements Workflow {
 			History history = new History(ctx);
 			Recommendations recommendations = activities.call(ctx, RecommendActivity.class, activity, Recommendations.class);
 			history.record("recommended", recommendations.summary());
-			String key = activities.call(ctx, CacheRecommendationsActivity.class, recommendations, String.class);
-			history.record("cached", "state key " + key);
+			String at = activities.call(ctx, CacheRecommendationsActivity.class, recommendations, String.class);
+			history.record("cached", "latest at " + at);
 			ProcessOutcome outcome = new ProcessOutcome(ctx.getInstanceId(), PROCESS, recommendations.userId(),
 					recommendations.proposedAction().kind(), "agent", Map.of("productIds",
 							recommendations.items().stream().map(RecommendedItem::productId).toList()));
