@@ -1,11 +1,13 @@
 """Drives the DACA MCP server with the official MCP Python SDK and prints what it saw as one JSON document.
 
-Usage: python mcp_client.py <mcp endpoint url> [api key]
-The JUnit test (McpClientTests) asserts on the printed report; this script only talks the protocol.
+Usage: python mcp_client.py <mcp endpoint url> [api key] [--homeowner-key K] [--clinician-key K]
+With the reviewer keys it also decides the review that the high-impact actuation filed: as nobody, as a clinician
+(wrong group), then as a homeowner (twice). The JUnit test (McpClientTests) asserts on the printed report; this script
+only talks the protocol.
 """
+import argparse
 import asyncio
 import json
-import sys
 
 from mcp import ClientSession
 from mcp.client.streamable_http import streamable_http_client
@@ -20,7 +22,45 @@ def result(r):
     }
 
 
-async def main(url, key):
+async def as_caller(url, key, calls):
+    """Runs calls(session) in a session of its own, authenticated with key (None: no key)."""
+    headers = {"Authorization": "Bearer " + key} if key else None
+    async with create_mcp_http_client(headers=headers) as http:
+        async with streamable_http_client(url, http_client=http) as (read, write, _):
+            async with ClientSession(read, write) as session:
+                await session.initialize()
+                return await calls(session)
+
+
+async def decide(url, review_id, homeowner_key, clinician_key):
+    """decide_review as a clinician (not the homeowners' group) and as a homeowner, twice; bad arguments first."""
+    out = {}
+    approve = {"reviewId": review_id, "decision": "approve", "note": "it is my cousin at the door"}
+
+    async def clinician(session):
+        out["wrong_role"] = result(await session.call_tool("decide_review", approve))
+    await as_caller(url, clinician_key, clinician)
+
+    async def homeowner(session):
+        out["unknown_decision"] = result(await session.call_tool(
+            "decide_review", {"reviewId": review_id, "decision": "maybe"}))
+        out["reject_without_reason"] = result(await session.call_tool(
+            "decide_review", {"reviewId": review_id, "decision": "reject"}))
+        out["approve"] = result(await session.call_tool("decide_review", approve))
+        out["second"] = result(await session.call_tool(
+            "decide_review", {"reviewId": review_id, "decision": "reject", "reason": "changed my mind"}))
+        out["after"] = result(await session.call_tool("get_review", {"reviewId": review_id}))
+    await as_caller(url, homeowner_key, homeowner)
+
+    try:
+        await as_caller(url, "not-a-key", lambda session: session.list_tools())
+        out["unknown_key"] = "accepted"
+    except BaseException as ex:  # the SDK raises the HTTP 401 inside an exception group
+        out["unknown_key"] = repr(ex) + " " + " ".join(repr(e) for e in getattr(ex, "exceptions", []))
+    return out
+
+
+async def main(url, key, homeowner_key, clinician_key):
     headers = {"Authorization": "Bearer " + key} if key else None
     report = {}
     async with create_mcp_http_client(headers=headers) as http:
@@ -61,8 +101,19 @@ async def main(url, key):
                     "postId": "mcp-p-3", "text": "hello", "colour": "red"}))
                 # the session still answers after the bad calls
                 report["after_invalid"] = len((await session.list_tools()).tools)
-    print(json.dumps(report))
+                # without a reviewer key a decision is refused
+                report["decide_anonymous"] = result(await session.call_tool(
+                    "decide_review", {"reviewId": review.get("reviewId", ""), "decision": "approve"}))
+    if homeowner_key and clinician_key:
+        report["decide"] = await decide(url, review.get("reviewId", ""), homeowner_key, clinician_key)
+    print(json.dumps(report, default=str))
 
 
 if __name__ == "__main__":
-    asyncio.run(main(sys.argv[1], sys.argv[2] if len(sys.argv) > 2 else None))
+    arguments = argparse.ArgumentParser()
+    arguments.add_argument("url")
+    arguments.add_argument("key", nargs="?")
+    arguments.add_argument("--homeowner-key")
+    arguments.add_argument("--clinician-key")
+    a = arguments.parse_args()
+    asyncio.run(main(a.url, a.key, a.homeowner_key, a.clinician_key))

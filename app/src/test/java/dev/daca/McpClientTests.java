@@ -9,6 +9,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import dev.daca.hitl.audit.AuditLog;
+import dev.daca.hitl.decision.Decisions;
+import dev.daca.hitl.decision.ReviewDecision;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -16,11 +20,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Our MCP server as an independent client sees it: the official MCP Python SDK ({@code protocols/mcp_client.py})
  * initializes a session over Streamable HTTP against the running app, lists the tools, calls each one and makes bad
- * calls; this class asserts on what the client reported. One client run serves every test.
+ * calls, then decides the review the unlock filed with the embedded default's demo reviewer keys (as nobody, as the
+ * wrong role, as a homeowner twice); this class asserts on what the client reported and on the inbox's own records.
+ * One client run serves every test.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability(tracing = false)
@@ -34,11 +41,19 @@ class McpClientTests {
 	@Autowired
 	ObjectMapper json;
 
+	@Autowired
+	Decisions decisions;
+
+	@Autowired
+	AuditLog audit;
+
 	JsonNode report;
 
 	@BeforeAll
 	void runTheClient() throws Exception {
-		String out = PythonClients.run("mcp_client.py", Duration.ofMinutes(2), "http://localhost:" + port + "/mcp");
+		// the embedded default's demo reviewer keys (application.yml, docs/readme-mcp.md)
+		String out = PythonClients.run("mcp_client.py", Duration.ofMinutes(2), "http://localhost:" + port + "/mcp",
+				"--homeowner-key", "demo-mcp-hana", "--clinician-key", "demo-mcp-carol");
 		report = json.readTree(out);
 	}
 
@@ -48,7 +63,7 @@ class McpClientTests {
 		assertThat(report.path("server").path("tools").asBoolean()).isTrue();
 		JsonNode tools = report.path("tools");
 		assertThat(names(tools)).containsExactlyInAnyOrder("classify", "diagnose", "recommend", "actuate",
-				"request_review", "list_pending_reviews", "get_review");
+				"request_review", "list_pending_reviews", "get_review", "decide_review");
 		JsonNode classify = tools.path("classify").path("inputSchema");
 		assertThat(classify.path("type").asText()).isEqualTo("object");
 		assertThat(classify.path("required").toString()).contains("postId", "text");
@@ -69,6 +84,14 @@ class McpClientTests {
 		JsonNode actuate = tools.path("actuate").path("annotations");
 		assertThat(actuate.path("readOnlyHint").asBoolean()).isFalse();
 		assertThat(actuate.path("destructiveHint").asBoolean()).isTrue();
+		JsonNode decide = tools.path("decide_review").path("annotations");
+		assertThat(decide.path("readOnlyHint").asBoolean()).isFalse();
+		assertThat(decide.path("destructiveHint").asBoolean()).isTrue();
+		// a repeated call changes nothing: the second decision is refused (see aHomeownersKeyDecides...)
+		assertThat(decide.path("idempotentHint").asBoolean()).isTrue();
+		assertThat(decide.path("openWorldHint").asBoolean()).isFalse();
+		assertThat(tools.path("decide_review").path("inputSchema").path("properties").path("decision").path("enum")
+			.toString()).contains("approve", "reject", "respond");
 	}
 
 	@Test
@@ -119,7 +142,52 @@ class McpClientTests {
 		assertThat(invalid.path("unknown_review").path("text").get(0).asText()).contains("no-such-review");
 		assertThat(invalid.path("unknown_argument").path("isError").asBoolean()).isTrue();
 		assertThat(invalid.path("unknown_argument").path("text").get(0).asText()).contains("colour");
-		assertThat(report.path("after_invalid").asInt()).isEqualTo(7);
+		assertThat(report.path("after_invalid").asInt()).isEqualTo(8);
+	}
+
+	@Test
+	void withoutAReviewerKeyOrWithTheWrongRoleADecisionIsAnErrorResult() {
+		JsonNode anonymous = report.path("decide_anonymous");
+		assertThat(anonymous.path("isError").asBoolean()).isTrue();
+		assertThat(anonymous.path("text").get(0).asText()).contains("needs a reviewer's key");
+		JsonNode decide = report.path("decide");
+		JsonNode clinician = decide.path("wrong_role");
+		assertThat(clinician.path("isError").asBoolean()).isTrue();
+		assertThat(clinician.path("text").get(0).asText()).contains("carol", "CLINICIAN", "may not decide actuate",
+				"homeowners");
+		assertThat(decide.path("unknown_decision").path("isError").asBoolean()).isTrue();
+		assertThat(decide.path("unknown_decision").path("text").get(0).asText()).contains("approve, reject or respond");
+		assertThat(decide.path("reject_without_reason").path("isError").asBoolean()).isTrue();
+		assertThat(decide.path("reject_without_reason").path("text").get(0).asText()).contains("reason is required");
+		// a key that is no one's is refused at the door (HTTP 401), even on the open embedded default
+		assertThat(decide.path("unknown_key").asText()).contains("401");
+	}
+
+	@Test
+	void aHomeownersKeyDecidesTheReviewLikeTheInboxAndTheSecondDecisionIsRefused() {
+		String reviewId = report.path("calls").path("actuate").path("structured").path("review").path("reviewId")
+			.asText();
+		JsonNode approved = report.path("decide").path("approve");
+		assertThat(approved.path("isError").asBoolean()).as(approved.toString()).isFalse();
+		assertThat(approved.path("structured").path("outcome").asText()).isEqualTo("approved");
+		assertThat(approved.path("structured").path("decidedBy").asText()).isEqualTo("hana");
+		ReviewDecision recorded = decisions.of(reviewId).orElseThrow();
+		assertThat(recorded.decidedBy()).isEqualTo("hana");
+		assertThat(recorded.note()).isEqualTo("it is my cousin at the door");
+		assertThat(recorded.decisionId()).isEqualTo(approved.path("structured").path("decisionId").asText());
+		assertThat(audit.about(reviewId)).anySatisfy(line -> {
+			assertThat(line.actor()).isEqualTo("hana");
+			assertThat(line.action()).isEqualTo("approved");
+		});
+		// the outbox row is marked published once review.decided is on the topic, as for an inbox decision
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> decisions.of(reviewId).map(ReviewDecision::publishedAt).isPresent());
+		JsonNode second = report.path("decide").path("second");
+		assertThat(second.path("isError").asBoolean()).isTrue();
+		assertThat(second.path("text").get(0).asText()).contains("already approved by hana");
+		assertThat(decisions.of(reviewId).orElseThrow().outcome()).isEqualTo("approved");
+		assertThat(report.path("decide").path("after").path("structured").path("status").asText())
+			.isEqualTo("approved");
 	}
 
 	private static List<String> names(JsonNode object) {

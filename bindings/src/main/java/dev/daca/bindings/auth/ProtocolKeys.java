@@ -1,7 +1,11 @@
 package dev.daca.bindings.auth;
 
+import dev.daca.hitl.security.HitlSecurityProperties;
+import dev.daca.hitl.security.Reviewers;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,16 +14,25 @@ import org.springframework.context.annotation.Configuration;
  * API keys on the agent protocol endpoints. Outside the embedded default set {@code daca.mcp.api-key} (guards the MCP
  * endpoint) and {@code daca.a2a.api-key} (guards the A2A JSON-RPC endpoint; the agent card stays public, as A2A
  * clients read it to learn the scheme). Unset (the embedded default), the endpoint is open to whoever reaches the
- * port.
+ * port. {@code daca.mcp.reviewer-keys} add keys that name a reviewer: the only MCP callers who may decide a review.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(McpKeys.class)
 class ProtocolKeys {
 
 	@Bean
-	@ConditionalOnExpression("!'${daca.mcp.api-key:}'.isBlank()")
-	FilterRegistrationBean<ApiKeyFilter> mcpApiKey(@Value("${daca.mcp.api-key}") String key,
+	ReviewerKeys mcpReviewerKeys(McpKeys keys, HitlSecurityProperties users, Reviewers reviewers) {
+		return new ReviewerKeys(keys.reviewerKeys(), users, reviewers);
+	}
+
+	/** Always there; switched off while neither a shared key nor a reviewer key is configured. */
+	@Bean
+	FilterRegistrationBean<ApiKeyFilter> mcpApiKey(McpKeys keys, ReviewerKeys reviewers,
 			@Value("${spring.ai.mcp.server.streamable-http.mcp-endpoint:/mcp}") String endpoint) {
-		return guard("mcpApiKey", new ApiKeyFilter(key, "mcp"), endpoint);
+		FilterRegistrationBean<ApiKeyFilter> guard = guard("mcpApiKey",
+				new ApiKeyFilter(keys.apiKey(), reviewers, "mcp"), endpoint);
+		guard.setEnabled(keys.apiKey() != null || !reviewers.isEmpty());
+		return guard;
 	}
 
 	@Bean

@@ -1,9 +1,13 @@
 package dev.daca.bindings.mcp;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncToolSpecification;
 
 import dev.daca.bindings.mcp.ToolCalls.Hints;
@@ -18,8 +22,15 @@ import dev.daca.functions.review.Outcome;
 import dev.daca.functions.review.ReviewRouting;
 import dev.daca.functions.triage.SymptomReport;
 import dev.daca.functions.triage.TriageAssessment;
+import dev.daca.hitl.decision.DecisionRefused;
+import dev.daca.hitl.decision.Decisions;
+import dev.daca.hitl.decision.ReviewDecision;
 import dev.daca.hitl.inbox.ReviewInbox;
+import dev.daca.hitl.inbox.ReviewItem;
+import dev.daca.hitl.inbox.ReviewNotFound;
 import dev.daca.hitl.inbox.ReviewView;
+import dev.daca.hitl.inbox.TaskRefused;
+import dev.daca.hitl.security.Reviewer;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -27,8 +38,11 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The functions as MCP tools (served by Spring AI's stateless Streamable-HTTP MCP server at {@code /mcp}): one tool
- * per function and two to read the review inbox. Thin adapters: each calls the function bean or the inbox, no domain
- * logic here. There is no tool to decide a review yet: the inbox has no decision API.
+ * per function, two to read the review inbox and one to decide a review. Thin adapters: each calls the function bean,
+ * the inbox or {@link Decisions}, no domain logic here. {@code decide_review} acts as the reviewer whose key the
+ * caller sent ({@code daca.mcp.reviewer-keys}, see {@link McpTransport}) with that reviewer's roles: no reviewer key,
+ * or a reviewer whose groups do not include the request's candidate group, gets an error result. The decision is the
+ * inbox's own (same audit line, outbox row and {@code review.decided} event), so MCP is no way around the human.
  */
 @Configuration(proxyBeanMethods = false)
 class McpTools {
@@ -55,6 +69,22 @@ class McpTools {
 	record ReviewQuery(String reviewId) {
 	}
 
+	/** Arguments of {@code decide_review}. */
+	record DecisionRequest(String reviewId, String decision, Map<String, Object> editedParameters, String reason,
+			String note) {
+	}
+
+	/** The result of {@code decide_review}: the recorded decision. */
+	record Decided(String decisionId, String reviewId, String outcome, String decidedBy, Instant decidedAt,
+			String reason, String note, String approvedHash, boolean edited) {
+
+		static Decided of(ReviewDecision decision) {
+			return new Decided(decision.decisionId(), decision.reviewId(), decision.outcome(), decision.decidedBy(),
+					decision.decidedAt(), decision.reason(), decision.note(), decision.approvedHash(),
+					decision.edited());
+		}
+	}
+
 	@Bean
 	List<SyncToolSpecification> dacaMcpTools(ObjectMapper json,
 			@Qualifier(ModerationVerdict.FUNCTION) Function<Post, ModerationVerdict> classify,
@@ -62,7 +92,7 @@ class McpTools {
 			@Qualifier(Recommendations.FUNCTION) Function<ShopperActivity, Recommendations> recommend,
 			@Qualifier(HomePlan.FUNCTION) Function<HomeSignal, HomePlan> actuate,
 			@Qualifier("request-review") Function<Outcome, ReviewRouting> requestReview, ReviewGate gate,
-			ReviewInbox inbox) {
+			ReviewInbox inbox, Decisions decisions) {
 		ToolCalls tools = new ToolCalls(json);
 		return List.of(
 				tools.tool("classify", "Moderate a post",
@@ -98,7 +128,54 @@ class McpTools {
 						Hints.READ_ONLY_LOCAL, PendingQuery.class, true, query -> pending(inbox, json, query)),
 				tools.tool("get_review", "Get a review request",
 						"One review request by id, with its reasons, proposed action, action hash and status.",
-						Hints.READ_ONLY_LOCAL, ReviewQuery.class, true, query -> one(inbox, json, query)));
+						Hints.READ_ONLY_LOCAL, ReviewQuery.class, true, query -> one(inbox, json, query)),
+				tools.tool("decide_review", "Decide a review request",
+						"Approve (optionally with edited parameters), reject (a reason is required) or respond to (a "
+								+ "note is required) a pending review request, as the reviewer whose key you sent. "
+								+ "Only a reviewer whose roles cover the request's candidate group may decide it; a "
+								+ "request is decided once, and a second decision is refused. The decision goes out "
+								+ "exactly as one made in the inbox: audited, and published as review.decided.",
+						new Hints(false, true, true, false), DecisionRequest.class, true,
+						(context, request) -> decide(decisions, inbox, json, context, request)));
+	}
+
+	private static Decided decide(Decisions decisions, ReviewInbox inbox, ObjectMapper json,
+			McpTransportContext context, DecisionRequest request) {
+		Reviewer reviewer = McpTransport.reviewer(context)
+			.orElseThrow(() -> new ToolCalls.ToolFailure("deciding a review needs a reviewer's key: call with "
+					+ "Authorization: Bearer <your reviewer key> (daca.mcp.reviewer-keys); without one you may "
+					+ "only read reviews"));
+		String reviewId = request.reviewId();
+		try {
+			ReviewItem item = inbox.find(ReviewInbox.checkedId(reviewId))
+				.orElseThrow(() -> new ToolCalls.ToolFailure("no review request " + reviewId));
+			if (!reviewer.mayWorkOn(item.candidateGroup())) {
+				throw new ToolCalls.ToolFailure(reviewer.name() + " (roles " + String.join(", ", reviewer.roles())
+						+ ") may not decide " + item.function() + " reviews: they are for the "
+						+ item.candidateGroup() + " group");
+			}
+			String decision = request.decision() == null ? "" : request.decision();
+			if (request.editedParameters() != null && !decision.equals("approve")) {
+				throw new ToolCalls.ToolFailure("editedParameters go only with approve");
+			}
+			if (request.reason() != null && !decision.equals("reject")) {
+				throw new ToolCalls.ToolFailure("a reason goes only with reject; use note");
+			}
+			return Decided.of(switch (decision) {
+				case "approve" -> decisions.approve(reviewer, reviewId,
+						request.editedParameters() == null ? null : json.writeValueAsString(request.editedParameters()),
+						request.note());
+				case "reject" -> decisions.reject(reviewer, reviewId, request.reason(), request.note());
+				case "respond" -> decisions.respond(reviewer, reviewId, request.note());
+				default -> throw new ToolCalls.ToolFailure("decision must be approve, reject or respond");
+			});
+		}
+		catch (DecisionRefused | TaskRefused | ReviewNotFound | IllegalArgumentException ex) {
+			throw new ToolCalls.ToolFailure(ex.getMessage());
+		}
+		catch (JsonProcessingException ex) {
+			throw new ToolCalls.ToolFailure("editedParameters are not JSON: " + ex.getOriginalMessage());
+		}
 	}
 
 	private static PendingReviews pending(ReviewInbox inbox, ObjectMapper json, PendingQuery query) {

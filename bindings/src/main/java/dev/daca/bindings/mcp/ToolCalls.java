@@ -5,12 +5,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
@@ -55,6 +57,12 @@ final class ToolCalls {
 
 	<I> SyncToolSpecification tool(String name, String title, String description, Hints hints, Class<I> input,
 			boolean strict, Function<I, ?> call) {
+		return tool(name, title, description, hints, input, strict, (context, arguments) -> call.apply(arguments));
+	}
+
+	/** A tool that needs to know who calls: the call gets the request's transport context (see McpTransport). */
+	<I> SyncToolSpecification tool(String name, String title, String description, Hints hints, Class<I> input,
+			boolean strict, BiFunction<McpTransportContext, I, ?> call) {
 		McpSchema.Tool tool = McpSchema.Tool.builder()
 			.name(name)
 			.title(title)
@@ -71,7 +79,7 @@ final class ToolCalls {
 				return error(ex.getMessage());
 			}
 			try {
-				return result(call.apply(arguments));
+				return result(call.apply(context, arguments));
 			}
 			catch (InvalidInput ex) {
 				return error(ex.getMessage());

@@ -2,6 +2,11 @@ package dev.daca.bindings.auth;
 
 import org.junit.jupiter.api.Test;
 
+import dev.daca.hitl.security.HitlSecurityProperties;
+import dev.daca.hitl.security.Reviewer;
+import dev.daca.hitl.security.Reviewers;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.mock.web.MockFilterChain;
@@ -10,17 +15,30 @@ import org.springframework.mock.web.MockHttpServletResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The API keys on /mcp and /a2a: only when configured, and then only the right key passes. */
+/**
+ * The API keys on /mcp and /a2a: only when configured, and then only the right key passes; a reviewer's key on /mcp
+ * also says who calls.
+ */
 class ProtocolKeysTests {
 
+	/** The stored form of the key "carol-key" ({@code printf %s carol-key | sha256sum}). */
+	private static final String CAROL_KEY = "{sha256}368c3387fc9b5ce6ab156ad952031f52bc9154e89a727020cd314f8910a21823";
+
 	private final ApplicationContextRunner context = new ApplicationContextRunner()
-		.withUserConfiguration(ProtocolKeys.class);
+		.withUserConfiguration(ProtocolKeys.class, Users.class)
+		.withBean(Reviewers.class);
+
+	@EnableConfigurationProperties(HitlSecurityProperties.class)
+	static class Users {
+	}
 
 	@Test
 	void theEmbeddedDefaultHasNoKeyAndNoGuard() {
-		context.run(ctx -> assertThat(ctx).doesNotHaveBean(FilterRegistrationBean.class));
+		context.run(ctx -> assertThat(ctx).doesNotHaveBean("a2aApiKey")
+			.getBean("mcpApiKey", FilterRegistrationBean.class)
+			.satisfies(guard -> assertThat(guard.isEnabled()).isFalse()));
 		context.withPropertyValues("daca.mcp.api-key=", "daca.a2a.api-key= ")
-			.run(ctx -> assertThat(ctx).doesNotHaveBean(FilterRegistrationBean.class));
+			.run(ctx -> assertThat(ctx.getBean("mcpApiKey", FilterRegistrationBean.class).isEnabled()).isFalse());
 	}
 
 	@Test
@@ -28,10 +46,49 @@ class ProtocolKeysTests {
 		context.withPropertyValues("daca.mcp.api-key=s3cret").run(ctx -> {
 			assertThat(ctx).hasBean("mcpApiKey").doesNotHaveBean("a2aApiKey");
 			FilterRegistrationBean<?> guard = ctx.getBean("mcpApiKey", FilterRegistrationBean.class);
+			assertThat(guard.isEnabled()).isTrue();
 			assertThat(guard.getUrlPatterns()).containsExactlyInAnyOrder("/mcp", "/mcp/*");
 		});
-		context.withPropertyValues("daca.a2a.api-key=k")
-			.run(ctx -> assertThat(ctx).hasBean("a2aApiKey").doesNotHaveBean("mcpApiKey"));
+		context.withPropertyValues("daca.a2a.api-key=k").run(ctx -> assertThat(ctx).hasBean("a2aApiKey"));
+		context.withPropertyValues("daca.mcp.reviewer-keys[0].reviewer=carol",
+				"daca.mcp.reviewer-keys[0].key=" + CAROL_KEY, "daca.mcp.reviewer-keys[0].roles=CLINICIAN")
+			.run(ctx -> assertThat(ctx.getBean("mcpApiKey", FilterRegistrationBean.class).isEnabled()).isTrue());
+	}
+
+	@Test
+	void aReviewerKeyNamesTheReviewerWithTheirRolesAndGroups() throws Exception {
+		context.withPropertyValues("daca.mcp.api-key=s3cret", "daca.mcp.reviewer-keys[0].reviewer=carol",
+				"daca.mcp.reviewer-keys[0].key=" + CAROL_KEY, "daca.hitl.security.users[0].name=carol",
+				"daca.hitl.security.users[0].password={bcrypt}x", "daca.hitl.security.users[0].roles=CLINICIAN")
+			.run(ctx -> {
+				ApiKeyFilter filter = (ApiKeyFilter) ctx.getBean("mcpApiKey", FilterRegistrationBean.class).getFilter();
+				MockHttpServletRequest request = new MockHttpServletRequest("POST", "/mcp");
+				request.addHeader("Authorization", "Bearer carol-key");
+				MockFilterChain chain = new MockFilterChain();
+				filter.doFilter(request, new MockHttpServletResponse(), chain);
+				Reviewer carol = (Reviewer) chain.getRequest().getAttribute(ReviewerKeys.REVIEWER);
+				assertThat(carol.name()).isEqualTo("carol");
+				assertThat(carol.roles()).containsExactly("CLINICIAN");
+				assertThat(carol.groups()).containsExactly("clinicians");
+				assertThat(status(filter, "Bearer s3cret", null)).isEqualTo(200);
+				assertThat(status(filter, "Bearer carol-kex", null)).isEqualTo(401);
+			});
+	}
+
+	@Test
+	void aPlainKeyOrAReviewerWithoutRolesIsRefusedAtStartup() {
+		context.withPropertyValues("daca.mcp.reviewer-keys[0].reviewer=carol", "daca.mcp.reviewer-keys[0].key=carol-key")
+			.run(ctx -> assertThat(ctx).getFailure().rootCause().hasMessageContaining("{sha256}"));
+		context.withPropertyValues("daca.mcp.reviewer-keys[0].reviewer=nobody",
+				"daca.mcp.reviewer-keys[0].key=" + CAROL_KEY)
+			.run(ctx -> assertThat(ctx).getFailure().rootCause().hasMessageContaining("nobody has no roles"));
+	}
+
+	@Test
+	void withoutASharedKeyACallerWithNoKeyPassesButAnUnknownKeyDoesNot() throws Exception {
+		ApiKeyFilter open = new ApiKeyFilter(null, null, "mcp");
+		assertThat(status(open, null, null)).isEqualTo(200);
+		assertThat(status(open, "Bearer guess", null)).isEqualTo(401);
 	}
 
 	@Test

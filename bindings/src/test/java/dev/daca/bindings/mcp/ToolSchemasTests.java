@@ -38,6 +38,7 @@ class ToolSchemasTests {
 		assertFields(schema("recommend").path("properties").path("catalog").path("items"), Product.class);
 		assertFields(schema("get_review"), McpTools.ReviewQuery.class);
 		assertFields(schema("list_pending_reviews"), McpTools.PendingQuery.class);
+		assertFields(schema("decide_review"), McpTools.DecisionRequest.class);
 		Set<String> signal = new TreeSet<>(components(Command.class));
 		signal.addAll(components(SensorReading.class));
 		signal.add("signal");
@@ -47,7 +48,7 @@ class ToolSchemasTests {
 	@Test
 	void everyPropertyIsDescribedAndRequiredOnesExist() throws Exception {
 		for (String tool : List.of("classify", "diagnose", "recommend", "actuate", "request_review",
-				"list_pending_reviews", "get_review")) {
+				"list_pending_reviews", "get_review", "decide_review")) {
 			JsonNode schema = schema(tool);
 			schema.path("properties").properties().forEach(p -> assertThat(p.getValue().path("description").asText())
 				.as(tool + "." + p.getKey()).isNotBlank());
