@@ -1,5 +1,6 @@
 package dev.daca.bindings.auth;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -9,9 +10,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param apiKey the shared key (e.g. from {@code DACA_MCP_API_KEY}); set, a caller without a key gets 401; unset (the
  * embedded default), callers without a key are let in
  * @param reviewerKeys keys that also say which reviewer is calling: only such a caller may decide a review request
+ * @param demoReviewerKeys the demo users' keys, honoured only on the embedded default
+ * ({@code daca.hitl.security.embedded-default}), so a deployment that forgets its own keys has none, not the demo's
  */
 @ConfigurationProperties("daca.mcp")
-record McpKeys(String apiKey, List<ReviewerKey> reviewerKeys) {
+record McpKeys(String apiKey, List<ReviewerKey> reviewerKeys, List<ReviewerKey> demoReviewerKeys) {
 
 	/**
 	 * A reviewer's key.
@@ -31,5 +34,16 @@ record McpKeys(String apiKey, List<ReviewerKey> reviewerKeys) {
 	McpKeys {
 		apiKey = apiKey == null || apiKey.isBlank() ? null : apiKey;
 		reviewerKeys = reviewerKeys == null ? List.of() : List.copyOf(reviewerKeys);
+		demoReviewerKeys = demoReviewerKeys == null ? List.of() : List.copyOf(demoReviewerKeys);
+	}
+
+	/** The keys in force: the configured ones, plus the demo users' on the embedded default. */
+	List<ReviewerKey> inForce(boolean embeddedDefault) {
+		if (!embeddedDefault) {
+			return reviewerKeys;
+		}
+		List<ReviewerKey> all = new ArrayList<>(reviewerKeys);
+		all.addAll(demoReviewerKeys);
+		return List.copyOf(all);
 	}
 }

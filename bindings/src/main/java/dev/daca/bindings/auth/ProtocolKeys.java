@@ -22,7 +22,7 @@ class ProtocolKeys {
 
 	@Bean
 	ReviewerKeys mcpReviewerKeys(McpKeys keys, HitlSecurityProperties users, Reviewers reviewers) {
-		return new ReviewerKeys(keys.reviewerKeys(), users, reviewers);
+		return new ReviewerKeys(keys.inForce(users.embeddedDefault()), users, reviewers);
 	}
 
 	/** Always there; switched off while neither a shared key nor a reviewer key is configured. */

@@ -76,6 +76,21 @@ class ProtocolKeysTests {
 	}
 
 	@Test
+	void theDemoUsersKeysCountOnlyOnTheEmbeddedDefault() {
+		String[] demo = { "daca.mcp.demo-reviewer-keys[0].reviewer=carol",
+				"daca.mcp.demo-reviewer-keys[0].key=" + CAROL_KEY, "daca.mcp.demo-reviewer-keys[0].roles=CLINICIAN" };
+		context.withPropertyValues(demo)
+			.withPropertyValues("daca.hitl.security.embedded-default=true")
+			.run(ctx -> assertThat(ctx.getBean(ReviewerKeys.class).find("carol-key")).isPresent());
+		context.withPropertyValues(demo)
+			.withPropertyValues("daca.hitl.security.embedded-default=false")
+			.run(ctx -> {
+				assertThat(ctx.getBean(ReviewerKeys.class).find("carol-key")).isEmpty();
+				assertThat(ctx.getBean("mcpApiKey", FilterRegistrationBean.class).isEnabled()).isFalse();
+			});
+	}
+
+	@Test
 	void aPlainKeyOrAReviewerWithoutRolesIsRefusedAtStartup() {
 		context.withPropertyValues("daca.mcp.reviewer-keys[0].reviewer=carol", "daca.mcp.reviewer-keys[0].key=carol-key")
 			.run(ctx -> assertThat(ctx).getFailure().rootCause().hasMessageContaining("{sha256}"));
