@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,8 +17,15 @@ import com.azure.resourcemanager.appcontainers.fluent.models.JobInner;
 import com.azure.resourcemanager.appcontainers.models.ScaleRule;
 import com.azure.resourcemanager.appcontainers.models.TriggerType;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.daca.hitl.security.HitlSecurityProperties;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.security.oauth2.client.OAuth2ClientProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -199,6 +208,59 @@ class ManifestTests {
 		}
 	}
 
+	/**
+	 * Every container that serves HTTP (it has probes) runs as a deployment: embedded-default false, so the demo users
+	 * and keys do not count and the machine endpoints need a login, and a way to log in whose secret part comes from a
+	 * secret reference. The variables, bound as Spring binds the environment, give those properties.
+	 */
+	@Test
+	void everyWebContainerSwitchesTheEmbeddedDefaultOffAndLogsInFromSecrets() {
+		int web = 0;
+		for (Manifests.Document d : all) {
+			for (JsonNode container : containers(d)) {
+				if (!container.has("probes") && !container.has("readinessProbe")) {
+					continue;
+				}
+				web++;
+				Map<String, String> env = new HashMap<>();
+				Set<String> fromSecrets = new HashSet<>();
+				boolean secretsByEnvFrom = false;
+				for (JsonNode from : container.path("envFrom")) {
+					String configMap = from.at("/configMapRef/name").asText("");
+					all.stream().filter(c -> c.kind().equals("v1/ConfigMap") && c.name().equals(configMap))
+						.forEach(c -> c.tree().path("data").properties().forEach(e -> env.put(e.getKey(), e.getValue().asText())));
+					secretsByEnvFrom |= from.has("secretRef");
+				}
+				for (JsonNode var : container.path("env")) {
+					String name = var.path("name").asText();
+					if (var.has("secretRef") || var.has("valueFrom")) {
+						fromSecrets.add(name);
+						env.put(name, "{bcrypt}from-a-secret");
+					}
+					else {
+						env.put(name, var.path("value").asText(""));
+					}
+				}
+				String at = d.file() + " " + container.path("name").asText();
+				env.keySet().stream().filter(name -> name.endsWith("_PASSWORD") || name.endsWith("_CLIENTSECRET"))
+					.forEach(name -> assertThat(fromSecrets).as(at + ": " + name + " written inline").contains(name));
+				Binder binder = new Binder(ConfigurationPropertySources.from(new SystemEnvironmentPropertySource(
+						"manifest-" + StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new HashMap<String, Object>(env))));
+				HitlSecurityProperties security = binder.bindOrCreate("daca.hitl.security", HitlSecurityProperties.class);
+				assertThat(security.embeddedDefault()).as(at + ": DACA_HITL_SECURITY_EMBEDDEDDEFAULT").isFalse();
+				Map<String, OAuth2ClientProperties.Registration> oidc = binder
+					.bindOrCreate("spring.security.oauth2.client", OAuth2ClientProperties.class).getRegistration();
+				boolean userWithSecretPassword = !security.users().isEmpty()
+						&& security.users().stream().allMatch(u -> !u.roles().isEmpty())
+						&& (fromSecrets.contains("DACA_HITL_SECURITY_USERS_0_PASSWORD") || secretsByEnvFrom);
+				boolean oidcWithSecret = oidc.values().stream().anyMatch(r -> r.getClientSecret() != null)
+						&& fromSecrets.stream().anyMatch(n -> n.endsWith("_CLIENTSECRET"));
+				assertThat(userWithSecretPassword || oidcWithSecret).as(at + ": no way to log in from a secret").isTrue();
+			}
+		}
+		assertThat(web).as("web containers in deploy/").isGreaterThanOrEqualTo(4);
+	}
+
 	@Test
 	void kustomizationsNameOnlyResourcesThatExist() throws IOException {
 		try (var files = Files.walk(Manifests.DEPLOY.resolve("k8s-knative"))) {
@@ -270,10 +332,17 @@ class ManifestTests {
 			known.add(placeholder.group(1));
 		}
 		for (String property : List.of("daca.schedule.enabled", "daca.schedule.catch-up", "daca.triggers.key",
-				"daca.moderation.lexicon-source", "daca.home.sweep.zone", "daca.hitl.retention", "daca.retention.scheduled-runs")) {
-			known.add(property.toUpperCase().replace('.', '_').replace("-", ""));
+				"daca.moderation.lexicon-source", "daca.home.sweep.zone", "daca.hitl.retention", "daca.retention.scheduled-runs",
+				"daca.hitl.security.embedded-default", "daca.hitl.security.users[0].name",
+				"daca.hitl.security.users[0].password", "daca.hitl.security.users[0].roles[0]")) {
+			known.add(environmentName(property));
 		}
 		return known;
+	}
+
+	/** Spring Boot's canonical environment form: dots and brackets to underscores, dashes dropped, upper case. */
+	static String environmentName(String property) {
+		return property.toUpperCase().replace('.', '_').replace('[', '_').replace("]", "").replace("-", "");
 	}
 
 	static boolean azure(Manifests.Document d) {

@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code --daca.run-once=<job>}: the app run as its own process (this test's classpath, the app's main class, the
  * embedded default's H2 file under a fresh data directory), as a Kubernetes CronJob or ACA Job runs it; the exit
- * status is what the platform sees. The same run from the packaged, layer-extracted jar is in
+ * status is what the platform sees. Like a deployed job: embedded-default false and no users, which a run without a
+ * web server does not need. The same run from the packaged, layer-extracted jar is in
  * {@code ContainerCommandIT} (verify phase).
  */
 class OneShotRunTests {
@@ -65,7 +66,8 @@ class OneShotRunTests {
 	static Run runOnce(String job) throws Exception {
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
 			.toString(), "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-				"dev.daca.DacaApplication", "--daca.run-once=" + job, "--daca.data-dir=" + data));
+				"dev.daca.DacaApplication", "--daca.run-once=" + job, "--daca.data-dir=" + data,
+				"--daca.hitl.security.embedded-default=false")); // as deployed: no users, no OIDC, no web server
 		if (Runtime.version().feature() >= 24) {
 			command.add(1, "--sun-misc-unsafe-memory-access=allow");
 		}

@@ -22,7 +22,7 @@ record McpKeys(String apiKey, List<ReviewerKey> reviewerKeys, List<ReviewerKey> 
 	 * @param key the key's SHA-256 as {@code {sha256}<64 hex digits>} (the plain key never sits in configuration:
 	 * {@code printf %s "$KEY" | sha256sum})
 	 * @param roles the reviewer's roles (REVIEWER, CLINICIAN, HOMEOWNER, ADMIN); empty takes those of the form-login
-	 * user of that name ({@code daca.hitl.security.users})
+	 * user of that name ({@code daca.hitl.security.users}, or {@code demo-users} on the embedded default)
 	 */
 	record ReviewerKey(String reviewer, String key, List<String> roles) {
 

@@ -44,7 +44,7 @@ public final class ReviewerKeys {
 				throw new IllegalStateException("daca.mcp.reviewer-keys: the key of " + name + " must be its SHA-256 "
 						+ "as {sha256}<64 hex digits> (printf %s \"$KEY\" | sha256sum), never the key itself");
 			}
-			List<String> roles = key.roles().isEmpty() ? users.users()
+			List<String> roles = key.roles().isEmpty() ? users.usersInForce()
 				.stream()
 				.filter(user -> user.name().equals(name))
 				.findFirst()

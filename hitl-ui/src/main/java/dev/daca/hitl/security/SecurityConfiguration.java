@@ -96,11 +96,21 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
-	/** The configured form-login users. Plain-text ({noop}) passwords are refused: store a hash. */
+	/**
+	 * The form-login users in force ({@link HitlSecurityProperties#usersInForce()}). Plain-text ({noop}) passwords are
+	 * refused: store a hash. Outside the embedded default a web app with neither users nor an OIDC registration has
+	 * no way to log in: a mistake, so the start stops naming the properties. Lives here, with the web chains, so the
+	 * one-shot mode ({@code --daca.run-once}, no web server) never needs a login.
+	 */
 	@Bean
-	UserDetailsService reviewerAccounts(HitlSecurityProperties properties, PasswordEncoder passwords) {
+	UserDetailsService reviewerAccounts(HitlSecurityProperties properties, PasswordEncoder passwords,
+			ObjectProvider<ClientRegistrationRepository> oidc) {
+		List<HitlSecurityProperties.User> configured = properties.usersInForce();
+		if (!properties.embeddedDefault() && configured.isEmpty() && oidc.getIfAvailable() == null) {
+			throw new IllegalStateException(NO_LOGIN);
+		}
 		InMemoryUserDetailsManager users = new InMemoryUserDetailsManager();
-		for (HitlSecurityProperties.User user : properties.users()) {
+		for (HitlSecurityProperties.User user : configured) {
 			if (user.password() == null || !user.password().startsWith("{") || user.password().startsWith("{noop}")) {
 				throw new IllegalStateException("daca.hitl.security.users: the password of " + user.name()
 						+ " must be a hash with its id, e.g. {bcrypt}$2a$10$...");
@@ -112,6 +122,12 @@ class SecurityConfiguration {
 		}
 		return users;
 	}
+
+	static final String NO_LOGIN = "daca.hitl.security.embedded-default is false (a deployment) but no one can log in: "
+			+ "set daca.hitl.security.users (DACA_HITL_SECURITY_USERS_0_NAME, _PASSWORD as {bcrypt}..., _ROLES_0) or an "
+			+ "OIDC registration under spring.security.oauth2.client.registration.<id>.* (client-id, client-secret; "
+			+ "provider.<id>.issuer-uri). The demo users (daca.hitl.security.demo-users) count only on the embedded "
+			+ "default.";
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
