@@ -4,6 +4,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -11,6 +12,9 @@ import org.springframework.test.context.ActiveProfiles;
  * {@code postgres} profiles as shipped (schema {@code daca_it}, see {@code application-external.yml}).
  */
 @Tag("external")
+/* its consumers leave the shared broker group when its class is done, so the next external suite gets every
+ * partition */
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({ "test", "kafka", "postgres", "external" })
 class KafkaEventFlowTests extends EventFlowScenario {

@@ -12,6 +12,7 @@ import dev.daca.events.TestBroker.Event;
 import dev.daca.events.TestBroker.Received;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,6 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code postgres} profiles as shipped (schema {@code daca_it}, see {@code application-external.yml}).
  */
 @Tag("external")
+/* its consumers leave the shared broker group when its class is done, so the next external suite gets every
+ * partition */
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({ "test", "rabbit", "postgres", "external" })
 class RabbitEventFlowTests extends EventFlowScenario {

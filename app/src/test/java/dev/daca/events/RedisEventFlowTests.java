@@ -25,6 +25,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -40,6 +41,9 @@ import static org.awaitility.Awaitility.await;
  * a TTL and reach {@code recommend} on the topic path; readiness includes Redis, liveness does not.
  */
 @Tag("external")
+/* its consumers leave the shared broker group when its class is done, so the next external suite gets every
+ * partition */
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({ "test", "kafka", "postgres", "redis", "external" })
 class RedisEventFlowTests extends EventFlowScenario {
