@@ -29,23 +29,8 @@ profiles=$binder,postgres,bench
 
 scripts/infra.sh up "$service" postgres
 eval "$(scripts/infra.sh env "$service" postgres)"
-if [ ! -f app/target/daca.jar ]; then
-  ./mvnw -B -q -DskipTests -pl app -am package
-fi
-run=bench$(date +%s)
-schema=$run
-work=$(mktemp -d /tmp/daca-bench.XXXXXX)
-cp app/target/daca.jar "$work/daca.jar"
-jar=$work/daca.jar
+run_prefix=bench
 . scripts/fault/instances.sh
-
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
 
 echo "[bench] run $run: $binder, N=$n, M=$m, logs in $work"
 app=$(start_instance app "$port" '--spring.cloud.function.definition=moderateContent;passthrough'); pids+=("$app")

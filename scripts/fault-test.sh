@@ -43,16 +43,7 @@ esac
 scripts/infra.sh up "${services[@]}"
 eval "$(scripts/infra.sh env "${services[@]}")"
 
-if [ ! -f app/target/daca.jar ]; then
-  echo "[fault] building app/target/daca.jar"
-  ./mvnw -B -q -DskipTests -pl app -am package
-fi
-
-run=fault$(date +%s)
-schema=$run
-work=$(mktemp -d /tmp/daca-fault.XXXXXX)
-cp app/target/daca.jar "$work/daca.jar"
-jar=$work/daca.jar
+run_prefix=fault
 . scripts/fault/instances.sh
 echo "[fault] run $run: $binder, $n events, fault $fault, logs in $work"
 psql_q() { PGPASSWORD=daca psql -h 127.0.0.1 -p "${DACA_PG_PORT:-15432}" -U daca -d daca -tAq -c "$1"; }
@@ -70,14 +61,6 @@ dead_letters() {
   fi
 }
 dlq_before=$(dead_letters)
-
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
 
 # the first instance migrates the schema; the second starts once the schema exists
 a=$(start_instance a $port_a); pids+=("$a"); await_ready $port_a "$a"

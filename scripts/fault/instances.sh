@@ -1,6 +1,26 @@
-# Sourced by scripts/fault-test.sh and scripts/bench-throughput.sh: app instances of one run and the broker clients.
-# Expects: jar (the app jar to run; a copy, so that a rebuild during a run does not change it under the JVMs), work
-# (the run's directory), profiles, schema (the run's own PostgreSQL schema), binder.
+# Sourced by scripts/fault-test.sh and scripts/bench-throughput.sh once the servers are up and their env exported:
+# one run's directory, PostgreSQL schema and copy of the jar, its app instances (stopped on exit) and the broker's
+# Java clients. Expects: run_prefix (fault, bench), profiles, binder. Sets: run, schema, work, jar, pids, clients_cp,
+# address.
+
+if [ ! -f app/target/daca.jar ]; then
+  echo "[$run_prefix] building app/target/daca.jar"
+  ./mvnw -B -q -DskipTests -pl app -am package
+fi
+run=$run_prefix$(date +%s)
+schema=$run
+work=$(mktemp -d "/tmp/daca-$run_prefix.XXXXXX")
+# the run's own copy, so that a rebuild during a run does not change the jar under its JVMs
+cp app/target/daca.jar "$work/daca.jar"
+jar=$work/daca.jar
+
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
 
 # start_instance NAME PORT [ARG...]: starts one app instance in the background, prints its pid
 start_instance() {
