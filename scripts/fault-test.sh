@@ -13,6 +13,8 @@
 #                          `redis` too (only meaningful where that profile keeps state in Redis)
 # Servers: scripts/infra.sh with the caller's DACA_* variables, so a separate set of servers (own dir and ports) can
 # be used (DACA_FAULT_PORT: the instances' first HTTP port [18181]), e.g. DACA_INFRA_DIR=/tmp/daca-infra-fault DACA_PG_PORT=25432 DACA_RABBIT_PORT=25673 ... (docs/fault-test.md).
+# DACA_FAULT_APP_ARGS: extra arguments for both instances, shown in the row (e.g. a control run of db-outage with
+# --daca.events.store-outage.max-wait=0s, the behaviour before StoreOutage).
 # Needs: root for scripts/infra.sh (it starts the broker and PostgreSQL), ~2.5 GB of free memory.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -40,6 +42,9 @@ case $fault in
   *) echo "$usage" >&2; exit 2 ;;
 esac
 
+app_args=(${DACA_FAULT_APP_ARGS:-})
+[ -z "${DACA_FAULT_APP_ARGS:-}" ] || fault_text="$fault_text (${DACA_FAULT_APP_ARGS})"
+
 scripts/infra.sh up "${services[@]}"
 eval "$(scripts/infra.sh env "${services[@]}")"
 
@@ -63,8 +68,8 @@ dead_letters() {
 dlq_before=$(dead_letters)
 
 # the first instance migrates the schema; the second starts once the schema exists
-a=$(start_instance a $port_a); pids+=("$a"); await_ready $port_a "$a"
-b=$(start_instance b $port_b); pids+=("$b"); await_ready $port_b "$b"
+a=$(start_instance a $port_a "${app_args[@]}"); pids+=("$a"); await_ready $port_a "$a"
+b=$(start_instance b $port_b "${app_args[@]}"); pids+=("$b"); await_ready $port_b "$b"
 echo "[fault] both instances ready (a=$a, b=$b)"
 
 
@@ -84,7 +89,7 @@ inject_fault() {
     kill -9 "$a"
     echo "[fault] kill -9 instance a at $done_count/$n decided"
     sleep 5
-    a=$(start_instance a $port_a); pids+=("$a")
+    a=$(start_instance a $port_a "${app_args[@]}"); pids+=("$a")
     echo "[fault] instance a restarted (pid $a)" ;;
   broker-restart)
     echo "[fault] restarting $service at $done_count/$n decided"

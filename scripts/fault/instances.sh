@@ -26,6 +26,10 @@ trap 'exit 130' INT TERM
 start_instance() {
   local name=$1 port=$2
   shift 2
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    echo "[$0] port $port is taken (another run?): set DACA_FAULT_PORT / DACA_BENCH_PORT" >&2
+    return 1
+  fi
   DACA_DATA_DIR=$work/$name java -Xmx700m --enable-native-access=ALL-UNNAMED -jar "$jar" \
     --spring.profiles.active="$profiles" --server.port="$port" \
     --spring.datasource.hikari.schema="$schema" --spring.flyway.schemas="$schema" \
