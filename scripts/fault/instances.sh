@@ -39,12 +39,14 @@ start_instance() {
   echo $!
 }
 
-# await_ready PORT PID: until the instance's readiness probe is UP (exits the script if it dies or takes > 300 s)
+# await_ready PORT PID: until the instance's readiness probe is UP (exits the script if it dies or takes longer than
+# DACA_READY_TIMEOUT seconds [600]: a start takes ~30 s on an idle machine, ~300 s on a loaded 2-core one)
 await_ready() {
-  local port=$1 pid=$2 deadline=$((SECONDS + 300))
+  local port=$1 pid=$2 limit=${DACA_READY_TIMEOUT:-600}
+  local deadline=$((SECONDS + limit))
   until curl -sf "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null; do
     kill -0 "$pid" 2>/dev/null || { echo "[$0] instance on $port died, see $work"; exit 1; }
-    ((SECONDS < deadline)) || { echo "[$0] instance on $port not ready after 300 s, see $work"; exit 1; }
+    ((SECONDS < deadline)) || { echo "[$0] instance on $port not ready after $limit s, see $work"; exit 1; }
     sleep 1
   done
 }
