@@ -231,6 +231,8 @@ public class Throughput {
 
 		private Channel observing;
 
+		private final java.util.concurrent.atomic.AtomicBoolean warned = new java.util.concurrent.atomic.AtomicBoolean();
+
 		Rabbit(String address) throws Exception {
 			this.connection = Publish.rabbitConnection(address, "daca-bench");
 			this.publishing = connection.createChannel();
@@ -251,14 +253,23 @@ public class Throughput {
 			observing.queueBind(queue, exchange, "#");
 			observing.basicConsume(queue, true, (tag, delivery) -> {
 				Map<String, Object> headers = delivery.getProperties().getHeaders();
-				seen(string(headers.get("cloudEvents:causationid")), string(headers.get("cloudEvents:id")), prefix,
-						seen);
+				if (attribute(headers, "id") == null && warned.compareAndSet(false, true)) {
+					System.err.println("an output without a CloudEvent id; headers: " + headers.keySet());
+				}
+				seen(attribute(headers, "causationid"), attribute(headers, "id"), prefix, seen);
 			}, tag -> {
 			});
 		}
 
-		static String string(Object value) {
-			return value == null ? null : value.toString();
+		/** a CloudEvent attribute under any of the prefixes Spring Cloud Function writes (cloudEvents:, ce-, ce_) */
+		static String attribute(Map<String, Object> headers, String name) {
+			for (String prefix : List.of("cloudEvents:", "ce-", "ce_", "cloudEvents_")) {
+				Object value = headers.get(prefix + name);
+				if (value != null) {
+					return value.toString();
+				}
+			}
+			return null;
 		}
 
 		public void stopObserving() throws Exception {
