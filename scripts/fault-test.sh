@@ -1,10 +1,20 @@
 #!/usr/bin/env bash
 # Fault test (reported, not part of `mvn verify`): publish N content.submitted events, run two app instances in one
-# consumer group on the real broker and PostgreSQL, kill -9 one of them mid-stream, restart it, and count: every
-# event must have exactly one decision (0 lost, 0 decided twice) at each consumer down the path, and the inbox one
-# row per review request. Appends the counts to docs/fault-test.md.
+# consumer group on the real broker and PostgreSQL, inject a fault mid-stream (once a third are decided), and count:
+# every event must have exactly one decision (0 lost, 0 decided twice) at each consumer down the path, and the inbox
+# one row per review request. Appends the counts to docs/fault-test.md.
 #
-# Usage: scripts/fault-test.sh [kafka|rabbit] [N]        (defaults: kafka 10000)
+# Usage: scripts/fault-test.sh [kafka|rabbit] [N] [FAULT]        (defaults: kafka 10000 kill)
+#   FAULT  kill            kill -9 of instance a, restarted 5 s later (a started first: on RabbitMQ it is the single
+#                          active consumer of every queue, b the standby; on Kafka each has about half the partitions)
+#          broker-restart  scripts/infra.sh restart of the broker (same data dir: durable messages survive)
+#          db-outage       PostgreSQL stopped for DACA_FAULT_OUTAGE seconds [12], then started again
+#          redis-outage    Redis stopped for DACA_FAULT_OUTAGE seconds; the instances then run with the profile
+#                          `redis` too (only meaningful where that profile keeps state in Redis)
+# Servers: scripts/infra.sh with the caller's DACA_* variables, so a separate set of servers (own dir and ports) can
+# be used (DACA_FAULT_PORT: the instances' first HTTP port [18181]), e.g. DACA_INFRA_DIR=/tmp/daca-infra-fault DACA_PG_PORT=25432 DACA_RABBIT_PORT=25673 ... (docs/fault-test.md).
+# DACA_FAULT_APP_ARGS: extra arguments for both instances, shown in the row (e.g. a control run of db-outage with
+# --daca.events.store-outage.max-wait=0s, the behaviour before StoreOutage).
 # Needs: root for scripts/infra.sh (it starts the broker and PostgreSQL), ~2.5 GB of free memory.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,64 +22,56 @@ cd "$(dirname "$0")/.."
 
 binder=${1:-kafka}
 n=${2:-10000}
+fault=${3:-kill}
+outage=${DACA_FAULT_OUTAGE:-12}
+port_a=${DACA_FAULT_PORT:-18181} # HTTP ports of the two instances: this and the next (two runs at once need two)
+port_b=$((port_a + 1))
+usage="usage: $0 [kafka|rabbit] [N] [kill|broker-restart|db-outage|redis-outage]"
 case $binder in
   kafka) service=kafka; profile=kafka ;;
   rabbit) service=rabbitmq; profile=rabbit ;;
-  *) echo "usage: $0 [kafka|rabbit] [N]" >&2; exit 2 ;;
+  *) echo "$usage" >&2; exit 2 ;;
+esac
+services=("$service" postgres)
+profiles=$profile,postgres
+case $fault in
+  kill) fault_text="kill -9 of the active instance (a)" ;;
+  broker-restart) fault_text="$service restart" ;;
+  db-outage) fault_text="postgres down ${outage} s" ;;
+  redis-outage) fault_text="redis down ${outage} s"; services+=(redis); profiles=$profiles,redis ;;
+  *) echo "$usage" >&2; exit 2 ;;
 esac
 
-scripts/infra.sh up "$service" postgres
-eval "$(scripts/infra.sh env "$service" postgres)"
+app_args=(${DACA_FAULT_APP_ARGS:-})
+[ -z "${DACA_FAULT_APP_ARGS:-}" ] || fault_text="$fault_text (${DACA_FAULT_APP_ARGS})"
 
-jar=app/target/daca.jar
-if [ ! -f "$jar" ]; then
-  echo "[fault] building $jar"
-  ./mvnw -B -q -DskipTests -pl app -am package
-fi
+scripts/infra.sh up "${services[@]}"
+eval "$(scripts/infra.sh env "${services[@]}")"
 
-run=fault$(date +%s)
-schema=$run
-work=$(mktemp -d /tmp/daca-fault.XXXXXX)
-echo "[fault] run $run: $binder, $n events, logs in $work"
+run_prefix=fault
+. scripts/fault/instances.sh
+echo "[fault] run $run: $binder, $n events, fault $fault, logs in $work"
 psql_q() { PGPASSWORD=daca psql -h 127.0.0.1 -p "${DACA_PG_PORT:-15432}" -U daca -d daca -tAq -c "$1"; }
 
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
+# messages in the dead-letter queues/topics of the broker (all groups): counted before and after the run
+dead_letters() {
+  if [ $binder = kafka ]; then
+    # end offsets of the error.<topic>.<group> topics (the tool fails while there are none: 0)
+    { scripts/infra.sh kafka-tool org.apache.kafka.tools.GetOffsetShell \
+        --bootstrap-server "$SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS" --topic 'error\..*' 2>/dev/null || true; } |
+      awk -F: '{s += $3} END {print s + 0}'
+  else
+    curl -sf -u daca:daca "http://127.0.0.1:$DACA_RABBIT_MGMT_PORT/api/queues?columns=name,messages" |
+      python3 -c 'import json,sys; print(sum(q.get("messages", 0) for q in json.load(sys.stdin) if q["name"].endswith(".dlq")))'
+  fi
 }
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-# instance NAME PORT: starts one app instance of the group, in the run's own schema
-start_instance() {
-  local name=$1 port=$2
-  DACA_DATA_DIR=$work/$name java -Xmx700m --enable-native-access=ALL-UNNAMED -jar "$jar" \
-    --spring.profiles.active=$profile,postgres --server.port=$port \
-    --spring.datasource.hikari.schema=$schema --spring.flyway.schemas=$schema \
-    --spring.cloud.stream.kafka.binder.consumer-properties.session.timeout.ms=10000 \
-    --spring.cloud.stream.kafka.binder.consumer-properties.heartbeat.interval.ms=1000 \
-    >>"$work/$name.log" 2>&1 &
-  echo $!
-}
-await_ready() {
-  local port=$1 pid=$2 deadline=$((SECONDS + 300))
-  until curl -sf "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null; do
-    kill -0 "$pid" 2>/dev/null || { echo "[fault] instance on $port died"; exit 1; }
-    ((SECONDS < deadline)) || { echo "[fault] instance on $port not ready after 300 s"; exit 1; }
-    sleep 1
-  done
-}
+dlq_before=$(dead_letters)
 
 # the first instance migrates the schema; the second starts once the schema exists
-a=$(start_instance a 18181); pids+=("$a"); await_ready 18181 "$a"
-b=$(start_instance b 18182); pids+=("$b"); await_ready 18182 "$b"
+a=$(start_instance a $port_a "${app_args[@]}"); pids+=("$a"); await_ready $port_a "$a"
+b=$(start_instance b $port_b "${app_args[@]}"); pids+=("$b"); await_ready $port_b "$b"
 echo "[fault] both instances ready (a=$a, b=$b)"
 
-m2=$HOME/.m2/repository
-cp="$m2/org/apache/kafka/kafka-clients/3.9.2/kafka-clients-3.9.2.jar:$m2/com/rabbitmq/amqp-client/5.25.0/amqp-client-5.25.0.jar:$m2/org/slf4j/slf4j-api/2.0.17/slf4j-api-2.0.17.jar"
-if [ $binder = kafka ]; then address=${SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS:-127.0.0.1:19092}
-else address=${SPRING_RABBITMQ_HOST:-127.0.0.1}:${SPRING_RABBITMQ_PORT:-15673}:daca:daca; fi
 
 # rows of the ledger for the run: moderateContent decides the published ids, routeForReview its outputs
 decided() { psql_q "select count(*) from $schema.processed_event where consumer='moderateContent' and event_id like '$run-%'" 2>/dev/null || echo 0; }
@@ -77,10 +79,31 @@ routed_q="from $schema.processed_event where consumer='routeForReview' and event
 routed() { psql_q "select count(*) $routed_q" 2>/dev/null || echo 0; }
 
 started=$SECONDS
-java -cp "$cp" scripts/fault/Publish.java $binder "$address" $run $n >"$work/publish.log" 2>&1 &
+java -cp "$clients_cp" scripts/fault/Publish.java $binder "$address" $run $n >"$work/publish.log" 2>&1 &
 publisher=$!
 
-# kill -9 instance b once a third of the events are decided, restart it 5 s later
+# the fault, once a third of the events are decided
+inject_fault() {
+  case $fault in
+  kill)
+    kill -9 "$a"
+    echo "[fault] kill -9 instance a at $done_count/$n decided"
+    sleep 5
+    a=$(start_instance a $port_a "${app_args[@]}"); pids+=("$a")
+    echo "[fault] instance a restarted (pid $a)" ;;
+  broker-restart)
+    echo "[fault] restarting $service at $done_count/$n decided"
+    scripts/infra.sh restart "$service" >>"$work/infra.log" 2>&1
+    echo "[fault] $service is back" ;;
+  db-outage | redis-outage)
+    local store=postgres; [ $fault = redis-outage ] && store=redis
+    echo "[fault] stopping $store for $outage s at $done_count/$n decided"
+    scripts/infra.sh down "$store" >>"$work/infra.log" 2>&1
+    sleep "$outage"
+    scripts/infra.sh up "$store" >>"$work/infra.log" 2>&1
+    echo "[fault] $store is back" ;;
+  esac
+}
 killed_at=
 published=
 timed_out=
@@ -88,11 +111,8 @@ timeout=${DACA_FAULT_TIMEOUT:-3600}
 while :; do
   done_count=$(decided)
   if [ -z "$killed_at" ] && ((done_count >= n / 3)); then
-    kill -9 "$b"; killed_at=$done_count
-    echo "[fault] kill -9 instance b at $done_count/$n decided"
-    sleep 5
-    b=$(start_instance b 18182); pids+=("$b")
-    echo "[fault] instance b restarted (pid $b)"
+    killed_at=$done_count
+    inject_fault
   fi
   ((done_count >= n)) && break
   if [ -z "$published" ] && ! kill -0 $publisher 2>/dev/null; then
@@ -121,31 +141,13 @@ reviews=$(psql_q "select count(distinct (output_payload::json->>'reviewId')) $ro
 filed=$(psql_q "select count(*) from $schema.processed_event where consumer='fileReview' and event_id in (select output_event_id $routed_q)")
 inbox=$(psql_q "select count(*) from $schema.review_request")
 lost=$((n - moderated))
+dlq=$(( $(dead_letters) - dlq_before ))
 
-result="| $(date -u +%Y-%m-%dT%H:%MZ) | $binder | $n | kill -9 of 1 of 2 instances at ${killed_at:-never}/$n | $moderated | $routed | $requests | $filed | $reviews | $inbox | ${timed_out:+TIMED OUT after $timeout s: }$lost | ${elapsed} s |"
+result="| $(date -u +%Y-%m-%dT%H:%MZ) | $binder | $n | $fault_text at ${killed_at:-never}/$n | $moderated | $routed | $requests | $filed | $reviews | $inbox | $dlq | ${timed_out:+TIMED OUT after $timeout s: }$lost | ${elapsed} s |"
 echo "$result"
 doc=docs/fault-test.md
-if [ ! -f $doc ]; then
-  cat >$doc <<'HEAD'
-# Fault test: no event lost, none decided twice
-
-`scripts/fault-test.sh [kafka|rabbit] [N]` publishes N `content.submitted` CloudEvents (~1 KB, 500 posts as
-subjects) to the real broker, runs two app instances in one consumer group (profiles `<binder>,postgres`, a fresh
-PostgreSQL schema per run), kills one with `kill -9` once a third are decided and restarts it 5 s later. Counts come
-from the processed-events ledger (one row per consumer and event id, written in the transaction of the decision)
-and the inbox: *decided* = rows of `moderateContent` for the run's ids (must be N), *routed* = rows of
-`routeForReview` for their outcomes (must be N), *requests* = of those, review requests emitted, *filed* = rows of
-`fileReview` for those requests (must equal *requests*), *reviews* = distinct review ids among the requests (a review
-id is function + subject + the outcome's hash, so the same verdict on the same post is one review) and *inbox* =
-rows in `review_request` (must equal *reviews*: a request filed twice would be a duplicate side effect), *lost* =
-N − decided (a run that hits `DACA_FAULT_TIMEOUT` says so: undecided is not lost). A second *committed* decision of the same event by
-the same consumer cannot happen (the ledger's primary key), so it is not counted; redeliveries after the kill are
-absorbed by the ledger and re-emit the recorded output.
-
-| when | binder | N | fault | decided | routed | requests | filed | reviews | inbox | lost | time |
-|---|---|---|---|---|---|---|---|---|---|---|---|
-HEAD
-fi
+# the document (in the repository) explains the columns; a run only adds its row
+[ -f $doc ] || echo "| when | binder | N | fault | decided | routed | requests | filed | reviews | inbox | dead-lettered | lost | time |" >$doc
 echo "$result" >>$doc
 echo "[fault] appended to $doc"
-[ -z "$timed_out" ] && [ "$moderated" = "$n" ] && [ "$routed" = "$n" ] && [ "$filed" = "$requests" ] && [ "$inbox" = "$reviews" ]
+[ -z "$timed_out" ] && [ "$dlq" = 0 ] && [ "$moderated" = "$n" ] && [ "$routed" = "$n" ] && [ "$filed" = "$requests" ] && [ "$inbox" = "$reviews" ]

@@ -24,7 +24,8 @@
 #   DACA_KAFKA_CONTROLLER_PORT  Kafka KRaft controller listener             [19093]
 #   DACA_KAFKA_HEAP           Kafka broker -Xmx                             [512m]
 # Credentials are fixed for tests: PostgreSQL role/database daca, password daca; RabbitMQ user daca/daca on vhost /.
-# Redis has no password. RabbitMQ's node is daca@localhost; epmd (Erlang's port mapper, 4369) listens on loopback.
+# Redis has no password. RabbitMQ's node is daca@localhost (daca-<DACA_RABBIT_PORT>@localhost on another AMQP port, so
+# a second set of servers does not collide with the first); epmd (Erlang's port mapper, 4369) listens on loopback.
 set -euo pipefail
 
 readonly KAFKA_VERSION=3.9.2 # the version Spring Boot 3.5.16 manages
@@ -43,7 +44,9 @@ readonly KAFKA_PORT=${DACA_KAFKA_PORT:-19092}
 readonly KAFKA_CONTROLLER_PORT=${DACA_KAFKA_CONTROLLER_PORT:-19093}
 readonly KAFKA_HEAP=${DACA_KAFKA_HEAP:-512m}
 
-readonly RABBIT_NODE=daca@localhost
+# the node name is derived from the AMQP port, so a second set of servers (other DACA_* ports and dir) is a second node
+if [[ $RABBIT_PORT == 15673 ]]; then RABBIT_NODE=daca@localhost; else RABBIT_NODE=daca-$RABBIT_PORT@localhost; fi
+readonly RABBIT_NODE
 readonly RABBIT_BIN=/usr/lib/rabbitmq/bin
 readonly KAFKA_LIBS=$CACHE_DIR/kafka-$KAFKA_VERSION/libs
 

@@ -50,39 +50,58 @@ public class Publish {
 	}
 
 	static void kafka(String brokers, String run, int n) throws Exception {
+		try (KafkaProducer<byte[], byte[]> producer = kafkaProducer(brokers)) {
+			for (int i = 0; i < n; i++) {
+				producer.send(kafkaRecord("content.submitted", run, i));
+			}
+			producer.flush();
+		}
+	}
+
+	/** An idempotent producer that waits for all in-sync replicas, as the app's. */
+	static KafkaProducer<byte[], byte[]> kafkaProducer(String brokers) {
 		Properties props = new Properties();
 		props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
 		props.put(ProducerConfig.ACKS_CONFIG, "all");
 		props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
 		props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
 		props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-		try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props)) {
-			for (int i = 0; i < n; i++) {
-				ProducerRecord<byte[], byte[]> record = new ProducerRecord<>("content.submitted",
-						bytes(subject(i)), data(run, i));
-				headers(run, i).forEach((k, v) -> record.headers().add("ce_" + k, bytes(v)));
-				record.headers().add("content-type", bytes("application/json"));
-				producer.send(record);
-			}
-			producer.flush();
-		}
+		return new KafkaProducer<>(props);
 	}
 
-	static void rabbit(String address, String run, int n) throws Exception {
+	/** Event {@code i} of {@code run} as a binary-mode CloudEvent record keyed by its subject. */
+	static ProducerRecord<byte[], byte[]> kafkaRecord(String topic, String run, int i) {
+		ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, bytes(subject(i)), data(run, i));
+		headers(run, i).forEach((k, v) -> record.headers().add("ce_" + k, bytes(v)));
+		record.headers().add("content-type", bytes("application/json"));
+		return record;
+	}
+
+	/** A connection to {@code host:port:user:password}. */
+	static Connection rabbitConnection(String address, String name) throws Exception {
 		String[] parts = address.split(":");
 		ConnectionFactory factory = new ConnectionFactory();
 		factory.setHost(parts[0]);
 		factory.setPort(Integer.parseInt(parts[1]));
 		factory.setUsername(parts[2]);
 		factory.setPassword(parts[3]);
-		try (Connection connection = factory.newConnection("daca-fault-test"); Channel channel = connection.createChannel()) {
+		return factory.newConnection(name);
+	}
+
+	/** Event {@code i} of {@code run} as a persistent binary-mode CloudEvent, published to {@code exchange}. */
+	static void rabbitPublish(Channel channel, String exchange, String run, int i) throws Exception {
+		Map<String, Object> headers = new HashMap<>();
+		headers(run, i).forEach((k, v) -> headers.put("cloudEvents:" + k, v));
+		channel.basicPublish(exchange, subject(i), true, new AMQP.BasicProperties.Builder()
+			.contentType("application/json").deliveryMode(2).headers(headers).build(), data(run, i));
+	}
+
+	static void rabbit(String address, String run, int n) throws Exception {
+		try (Connection connection = rabbitConnection(address, "daca-fault-test");
+				Channel channel = connection.createChannel()) {
 			channel.confirmSelect();
 			for (int i = 0; i < n; i++) {
-				Map<String, Object> headers = new HashMap<>();
-				headers(run, i).forEach((k, v) -> headers.put("cloudEvents:" + k, v));
-				channel.basicPublish("content.submitted", subject(i), true,
-						new AMQP.BasicProperties.Builder().contentType("application/json").deliveryMode(2)
-							.headers(headers).build(), data(run, i));
+				rabbitPublish(channel, "content.submitted", run, i);
 				if (i % 500 == 499) {
 					channel.waitForConfirmsOrDie(30_000);
 				}

@@ -32,17 +32,26 @@ public class EventLedger {
 
 	private final Clock clock;
 
-	EventLedger(ProcessedEvents events, TransactionTemplate transactions, Clock clock) {
+	private final StoreOutage outage;
+
+	EventLedger(ProcessedEvents events, TransactionTemplate transactions, Clock clock, StoreOutage outage) {
 		this.events = events;
 		this.transactions = transactions;
 		this.clock = clock;
+		this.outage = outage;
 	}
 
 	/**
 	 * Decide {@code eventId} once for {@code consumer}. {@code decision} runs inside the transaction that records
-	 * it, so a state change it makes through Spring Data commits or rolls back with the record.
+	 * it, so a state change it makes through Spring Data commits or rolls back with the record. While the database
+	 * is unreachable it waits for it ({@link StoreOutage}) rather than fail the event into the dead-letter queue.
 	 */
 	public Emitted once(String consumer, String eventId, String eventType, String subject, Supplier<Emitted> decision) {
+		return outage.rideOut(consumer + " " + eventId, () -> decide(consumer, eventId, eventType, subject, decision));
+	}
+
+	private Emitted decide(String consumer, String eventId, String eventType, String subject,
+			Supplier<Emitted> decision) {
 		Optional<Emitted> earlier = recorded(consumer, eventId);
 		if (earlier.isPresent()) {
 			return earlier.get();
