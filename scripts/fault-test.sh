@@ -115,8 +115,11 @@ killed_at=
 published=
 timed_out=
 timeout=${DACA_FAULT_TIMEOUT:-3600}
+stall=${DACA_FAULT_STALL:-180} # all published and no new decision for that long (dead-lettered events): stop waiting
+last_count=-1 last_change=$SECONDS
 while :; do
   done_count=$(decided)
+  [ "$done_count" = "$last_count" ] || { last_count=$done_count; last_change=$SECONDS; }
   if [ -z "$killed_at" ] && ((done_count >= n / 3)); then
     killed_at=$done_count
     inject_fault
@@ -126,7 +129,10 @@ while :; do
     wait $publisher || { echo "[fault] the publisher failed:"; tail -5 "$work/publish.log"; exit 1; }
     published=yes
   fi
-  ((SECONDS - started < timeout)) || { timed_out=yes; echo "[fault] timed out at $done_count/$n"; break; }
+  ((SECONDS - started < timeout)) || { timed_out="TIMED OUT after $timeout s"; echo "[fault] $timed_out at $done_count/$n"; break; }
+  if [ -n "$killed_at" ] && [ -n "$published" ] && ((SECONDS - last_change >= stall)); then
+    timed_out="STALLED (no decision for $stall s)"; echo "[fault] $timed_out at $done_count/$n"; break
+  fi
   sleep 1
 done
 [ -n "$published" ] || wait $publisher || { echo "[fault] the publisher failed"; cat "$work/publish.log"; exit 1; }
@@ -162,7 +168,7 @@ if [ $kind = shopper ]; then
   [ "$lists" = "$shoppers" ] && [ "$remembered" = "$n" ] && [ "$latest" = "$shoppers" ] || redis_ok=
 fi
 
-result="| $(date -u +%Y-%m-%dT%H:%MZ) | $binder | $n | $fault_text at ${killed_at:-never}/$n${redis_counts:-} | $moderated | $routed | $requests | $filed | $reviews | $inbox | $dlq | ${timed_out:+TIMED OUT after $timeout s: }$lost | ${elapsed} s |"
+result="| $(date -u +%Y-%m-%dT%H:%MZ) | $binder | $n | $fault_text at ${killed_at:-never}/$n${redis_counts:-} | $moderated | $routed | $requests | $filed | $reviews | $inbox | $dlq | ${timed_out:+$timed_out: }$lost | ${elapsed} s |"
 echo "$result"
 doc=docs/fault-test.md
 # the document (in the repository) explains the columns; a run only adds its row
