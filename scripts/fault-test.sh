@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Fault test (reported, not part of `mvn verify`): publish N content.submitted events, run two app instances in one
-# consumer group on the real broker and PostgreSQL, inject a fault mid-stream (once a third are decided), and count:
-# every event must have exactly one decision (0 lost, 0 decided twice) at each consumer down the path, and the inbox
-# one row per review request. Appends the counts to docs/fault-test.md.
+# Fault test (reported, not part of `mvn verify`): publish N content.submitted events (shopper.activity for
+# redis-outage), run two app instances in one consumer group on the real broker and PostgreSQL, inject a fault
+# mid-stream (once a third are decided), and count: every event must have exactly one decision (0 lost, 0 decided
+# twice) at each consumer down the path, and the inbox one row per review request. Appends the counts to
+# docs/fault-test.md.
 #
 # Usage: scripts/fault-test.sh [kafka|rabbit] [N] [FAULT]        (defaults: kafka 10000 kill)
 #   FAULT  kill            kill -9 of instance a, restarted 5 s later (a started first: on RabbitMQ it is the single
@@ -10,7 +11,9 @@
 #          broker-restart  scripts/infra.sh restart of the broker (same data dir: durable messages survive)
 #          db-outage       PostgreSQL stopped for DACA_FAULT_OUTAGE seconds [12], then started again
 #          redis-outage    Redis stopped for DACA_FAULT_OUTAGE seconds; the instances then run with the profile
-#                          `redis` too (only meaningful where that profile keeps state in Redis)
+#                          `redis` too and the events are shopper.activity (recommendProducts keeps each shopper's
+#                          recent events in Redis): the row also says how many shoppers' lists Redis holds and how
+#                          many events are in them (each event once: must be N while no list exceeds its cap of 50)
 # Servers: scripts/infra.sh with the caller's DACA_* variables, so a separate set of servers (own dir and ports) can
 # be used (DACA_FAULT_PORT: the instances' first HTTP port [18181]), e.g. DACA_INFRA_DIR=/tmp/daca-infra-fault DACA_PG_PORT=25432 DACA_RABBIT_PORT=25673 ... (docs/fault-test.md).
 # DACA_FAULT_APP_ARGS: extra arguments for both instances, shown in the row (e.g. a control run of db-outage with
@@ -34,11 +37,13 @@ case $binder in
 esac
 services=("$service" postgres)
 profiles=$profile,postgres
+kind=content first=moderateContent id_like='-%' # what is published, the first consumer, the run's ids after $run
 case $fault in
   kill) fault_text="kill -9 of the active instance (a)" ;;
   broker-restart) fault_text="$service restart" ;;
   db-outage) fault_text="postgres down ${outage} s" ;;
-  redis-outage) fault_text="redis down ${outage} s"; services+=(redis); profiles=$profiles,redis ;;
+  redis-outage) fault_text="redis down ${outage} s"; services+=(redis); profiles=$profiles,redis
+    kind=shopper first=recommendProducts id_like='-s-%' ;;
   *) echo "$usage" >&2; exit 2 ;;
 esac
 
@@ -50,6 +55,7 @@ eval "$(scripts/infra.sh env "${services[@]}")"
 
 run_prefix=fault
 . scripts/fault/instances.sh
+export DACA_REDIS_KEY_PREFIX=$run: # the run's own keys (the instances inherit it)
 echo "[fault] run $run: $binder, $n events, fault $fault, logs in $work"
 psql_q() { PGPASSWORD=daca psql -h 127.0.0.1 -p "${DACA_PG_PORT:-15432}" -U daca -d daca -tAq -c "$1"; }
 
@@ -73,13 +79,14 @@ b=$(start_instance b $port_b "${app_args[@]}"); pids+=("$b"); await_ready $port_
 echo "[fault] both instances ready (a=$a, b=$b)"
 
 
-# rows of the ledger for the run: moderateContent decides the published ids, routeForReview its outputs
-decided() { psql_q "select count(*) from $schema.processed_event where consumer='moderateContent' and event_id like '$run-%'" 2>/dev/null || echo 0; }
-routed_q="from $schema.processed_event where consumer='routeForReview' and event_id in (select output_event_id from $schema.processed_event where consumer='moderateContent' and event_id like '$run-%')"
+# rows of the ledger for the run: the first consumer (moderateContent, recommendProducts) decides the published ids,
+# routeForReview its outputs
+decided() { psql_q "select count(*) from $schema.processed_event where consumer='$first' and event_id like '$run$id_like'" 2>/dev/null || echo 0; }
+routed_q="from $schema.processed_event where consumer='routeForReview' and event_id in (select output_event_id from $schema.processed_event where consumer='$first' and event_id like '$run$id_like')"
 routed() { psql_q "select count(*) $routed_q" 2>/dev/null || echo 0; }
 
 started=$SECONDS
-java -cp "$clients_cp" scripts/fault/Publish.java $binder "$address" $run $n >"$work/publish.log" 2>&1 &
+java -cp "$clients_cp" scripts/fault/Publish.java $binder "$address" $run $n $kind >"$work/publish.log" 2>&1 &
 publisher=$!
 
 # the fault, once a third of the events are decided
@@ -108,8 +115,11 @@ killed_at=
 published=
 timed_out=
 timeout=${DACA_FAULT_TIMEOUT:-3600}
+stall=${DACA_FAULT_STALL:-180} # all published and no new decision for that long (dead-lettered events): stop waiting
+last_count=-1 last_change=$SECONDS
 while :; do
   done_count=$(decided)
+  [ "$done_count" = "$last_count" ] || { last_count=$done_count; last_change=$SECONDS; }
   if [ -z "$killed_at" ] && ((done_count >= n / 3)); then
     killed_at=$done_count
     inject_fault
@@ -119,7 +129,10 @@ while :; do
     wait $publisher || { echo "[fault] the publisher failed:"; tail -5 "$work/publish.log"; exit 1; }
     published=yes
   fi
-  ((SECONDS - started < timeout)) || { timed_out=yes; echo "[fault] timed out at $done_count/$n"; break; }
+  ((SECONDS - started < timeout)) || { timed_out="TIMED OUT after $timeout s"; echo "[fault] $timed_out at $done_count/$n"; break; }
+  if [ -n "$killed_at" ] && [ -n "$published" ] && ((SECONDS - last_change >= stall)); then
+    timed_out="STALLED (no decision for $stall s)"; echo "[fault] $timed_out at $done_count/$n"; break
+  fi
   sleep 1
 done
 [ -n "$published" ] || wait $publisher || { echo "[fault] the publisher failed"; cat "$work/publish.log"; exit 1; }
@@ -142,12 +155,24 @@ filed=$(psql_q "select count(*) from $schema.processed_event where consumer='fil
 inbox=$(psql_q "select count(*) from $schema.review_request")
 lost=$((n - moderated))
 dlq=$(( $(dead_letters) - dlq_before ))
+redis_ok=yes
+if [ $kind = shopper ]; then
+  # each shopper's recent events in Redis: one list per shopper, each event in it once (Publish: 400 shoppers)
+  redis_q() { redis-cli -h 127.0.0.1 -p "${DACA_REDIS_PORT:-16379}" "$@"; }
+  shoppers=$(psql_q "select count(distinct subject) from $schema.processed_event where consumer='$first' and event_id like '$run$id_like'")
+  lists=$(redis_q --scan --pattern "$run:shopper:*:events" | wc -l)
+  remembered=$(redis_q --scan --pattern "$run:shopper:*:events" | while read -r key; do redis_q llen "$key"; done |
+    awk '{s += $1} END {print s + 0}')
+  latest=$(redis_q --scan --pattern "$run:shopper:*:recommendations" | wc -l)
+  redis_counts="; shopper.activity; Redis: $lists/$shoppers shoppers' lists, $remembered/$n events in them, $latest/$shoppers latest recommendations"
+  [ "$lists" = "$shoppers" ] && [ "$remembered" = "$n" ] && [ "$latest" = "$shoppers" ] || redis_ok=
+fi
 
-result="| $(date -u +%Y-%m-%dT%H:%MZ) | $binder | $n | $fault_text at ${killed_at:-never}/$n | $moderated | $routed | $requests | $filed | $reviews | $inbox | $dlq | ${timed_out:+TIMED OUT after $timeout s: }$lost | ${elapsed} s |"
+result="| $(date -u +%Y-%m-%dT%H:%MZ) | $binder | $n | $fault_text at ${killed_at:-never}/$n${redis_counts:-} | $moderated | $routed | $requests | $filed | $reviews | $inbox | $dlq | ${timed_out:+$timed_out: }$lost | ${elapsed} s |"
 echo "$result"
 doc=docs/fault-test.md
 # the document (in the repository) explains the columns; a run only adds its row
 [ -f $doc ] || echo "| when | binder | N | fault | decided | routed | requests | filed | reviews | inbox | dead-lettered | lost | time |" >$doc
 echo "$result" >>$doc
 echo "[fault] appended to $doc"
-[ -z "$timed_out" ] && [ "$dlq" = 0 ] && [ "$moderated" = "$n" ] && [ "$routed" = "$n" ] && [ "$filed" = "$requests" ] && [ "$inbox" = "$reviews" ]
+[ -z "$timed_out" ] && [ -n "$redis_ok" ] && [ "$dlq" = 0 ] && [ "$moderated" = "$n" ] && [ "$routed" = "$n" ] && [ "$filed" = "$requests" ] && [ "$inbox" = "$reviews" ]

@@ -13,10 +13,13 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * Publishes N content.submitted CloudEvents (binary mode) for scripts/fault-test.sh, with the broker's own client:
- * ids {@code <run>-<i>}, 500 distinct posts as subjects (so entities repeat and ordering matters), ~1 KB of text.
- * <pre>java -cp JARS scripts/fault/Publish.java kafka 127.0.0.1:19092 RUN N
- * java -cp JARS scripts/fault/Publish.java rabbit 127.0.0.1:15673:daca:daca RUN N</pre>
+ * Publishes N CloudEvents (binary mode) for scripts/fault-test.sh, with the broker's own client. KIND {@code content}
+ * (default): content.submitted, ids {@code <run>-<i>}, 500 distinct posts as subjects (so entities repeat and
+ * ordering matters), ~1 KB of text. KIND {@code shopper}: shopper.activity (recommendProducts, whose memory is Redis
+ * in the redis profile), ids {@code <run>-s-<i>}, {@value #SHOPPERS} shoppers as subjects, one event each (a catalog
+ * product viewed, carted or bought at a time unique to the event, so a shopper's list in Redis holds each event once).
+ * <pre>java -cp JARS scripts/fault/Publish.java kafka 127.0.0.1:19092 RUN N [KIND]
+ * java -cp JARS scripts/fault/Publish.java rabbit 127.0.0.1:15673:daca:daca RUN N [KIND]</pre>
  */
 public class Publish {
 
@@ -25,11 +28,22 @@ public class Publish {
 			"Our bakery opens a second shop next week, come and say hello. ",
 			"Does anyone know a good book about the history of trains? " };
 
+	static final int SHOPPERS = 400;
+
+	private static final String[] KINDS = { "viewed", "viewed", "carted", "bought" };
+
+	/** Products of the shipped catalog (functions/src/main/resources/recommendation/catalog.psv). */
+	private static final String[] PRODUCTS = { "C01", "C02", "C03", "C04", "C05", "C06", "K01", "K02", "K03", "K04",
+			"K05", "K06", "O01", "O02", "O03", "H01", "H02", "H03", "E01", "E02" };
+
+	private static boolean shopper;
+
 	public static void main(String[] args) throws Exception {
 		String binder = args[0];
 		String address = args[1];
 		String run = args[2];
 		int n = Integer.parseInt(args[3]);
+		shopper = args.length > 4 && args[4].equals("shopper");
 		if (binder.equals("kafka")) {
 			kafka(address, run, n);
 		}
@@ -40,10 +54,20 @@ public class Publish {
 	}
 
 	static String subject(int i) {
-		return "post-" + (i % 500);
+		return shopper ? "shopper-" + (i % SHOPPERS) : "post-" + (i % 500);
+	}
+
+	static String topic() {
+		return shopper ? "shopper.activity" : "content.submitted";
 	}
 
 	static byte[] data(String run, int i) {
+		if (shopper) {
+			String at = java.time.Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i).toString();
+			return ("{\"userId\":\"" + subject(i) + "\",\"events\":[{\"productId\":\"" + PRODUCTS[i * 7 % PRODUCTS.length]
+					+ "\",\"kind\":\"" + KINDS[i % KINDS.length] + "\",\"at\":\"" + at + "\"}]}")
+				.getBytes(StandardCharsets.UTF_8);
+		}
 		String text = TEXTS[i % TEXTS.length].repeat(40).substring(0, 900);
 		return ("{\"postId\":\"" + subject(i) + "\",\"authorId\":\"" + run + "\",\"text\":\"" + text + "\"}")
 			.getBytes(StandardCharsets.UTF_8);
@@ -52,7 +76,7 @@ public class Publish {
 	static void kafka(String brokers, String run, int n) throws Exception {
 		try (KafkaProducer<byte[], byte[]> producer = kafkaProducer(brokers)) {
 			for (int i = 0; i < n; i++) {
-				producer.send(kafkaRecord("content.submitted", run, i));
+				producer.send(kafkaRecord(topic(), run, i));
 			}
 			producer.flush();
 		}
@@ -101,7 +125,7 @@ public class Publish {
 				Channel channel = connection.createChannel()) {
 			channel.confirmSelect();
 			for (int i = 0; i < n; i++) {
-				rabbitPublish(channel, "content.submitted", run, i);
+				rabbitPublish(channel, topic(), run, i);
 				if (i % 500 == 499) {
 					channel.waitForConfirmsOrDie(30_000);
 				}
@@ -111,8 +135,9 @@ public class Publish {
 	}
 
 	static Map<String, String> headers(String run, int i) {
-		return Map.of("id", run + "-" + i, "specversion", "1.0", "type", "dev.daca.content.submitted", "source",
-				"/fault-test", "subject", subject(i));
+		return Map.of("id", run + (shopper ? "-s-" : "-") + i, "specversion", "1.0", "type",
+				shopper ? "dev.daca.shopper.activity" : "dev.daca.content.submitted", "source", "/fault-test", "subject",
+				subject(i));
 	}
 
 	static byte[] bytes(String s) {

@@ -6,6 +6,7 @@ import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.function.Supplier;
 
+import io.lettuce.core.RedisCommandTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +25,10 @@ import org.springframework.transaction.CannotCreateTransactionException;
  * few quick retries end while PostgreSQL restarts and a perfectly good event goes to the dead-letter queue. Only
  * "cannot reach the store" counts (no connection, connection lost, server shutting down); any other error fails at
  * once as before. While it waits the consumer takes no new events, which is the back-pressure we want.
+ * <p>
+ * The store includes Redis (profile {@code redis}) where a decision writes hot state inside the ledger step: while
+ * Redis is down Lettuce holds commands for its reconnect and they fail with a command timeout
+ * ({@code spring.data.redis.timeout}), not a connection failure, so that timeout counts as unreachable too.
  * <p>
  * On Kafka keep {@code max-wait} × the binding's max-attempts under {@code max.poll.interval.ms} (300 s by default).
  */
@@ -75,7 +80,8 @@ class StoreOutage {
 		for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
 			if (t instanceof CannotCreateTransactionException || t instanceof DataAccessResourceFailureException
 					|| t instanceof TransientDataAccessResourceException || t instanceof RecoverableDataAccessException
-					|| t instanceof SQLTransientConnectionException || t instanceof SQLRecoverableException) {
+					|| t instanceof SQLTransientConnectionException || t instanceof SQLRecoverableException
+					|| t instanceof RedisCommandTimeoutException) {
 				return true;
 			}
 			// SQLSTATE class 08: connection exception; 57P01..03: the server is shutting down or starting

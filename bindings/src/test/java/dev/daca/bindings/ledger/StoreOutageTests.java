@@ -5,9 +5,12 @@ import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.lettuce.core.RedisCommandTimeoutException;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.data.redis.RedisSystemException;
 import org.springframework.orm.jpa.JpaSystemException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
@@ -48,6 +51,16 @@ class StoreOutageTests {
 				new SQLException("An I/O error occurred while sending to the backend", "08006"))))).isTrue();
 		assertThat(StoreOutage.unreachable(new DataIntegrityViolationException("duplicate key",
 				new SQLException("duplicate key value violates unique constraint", "23505")))).isFalse();
+	}
+
+	@Test
+	void aRedisCommandTimeoutCountsAsUnreachable() {
+		// what RedisTemplate throws while Redis is down (Lettuce holds the command for its reconnect, seen in the
+		// fault test's redis-outage run), as opposed to an error Redis answered with
+		assertThat(StoreOutage.unreachable(new QueryTimeoutException("Redis command timed out",
+				new RedisCommandTimeoutException("Command timed out after 2 second(s)")))).isTrue();
+		assertThat(StoreOutage.unreachable(new RedisSystemException("Error in execution",
+				new RuntimeException("ERR Error running script")))).isFalse();
 	}
 
 	@Test
