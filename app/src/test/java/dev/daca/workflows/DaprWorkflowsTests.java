@@ -364,7 +364,7 @@ class DaprWorkflowsTests {
 		JsonNode failed = await().atMost(SETTLES).pollInterval(Duration.ofMillis(250)).until(() -> status(id),
 				s -> s.path("status").asText().equals("FAILED"));
 		assertThat(failed.path("failure").asText()).contains("503");
-		assertThat(FlakyDependency.calls(path)).isEqualTo(retry.maxAttempts()).isEqualTo(3);
+		assertThat(FlakyDependency.calls(path)).isEqualTo(retry.maxAttempts()).isEqualTo(6);
 	}
 
 	@Test

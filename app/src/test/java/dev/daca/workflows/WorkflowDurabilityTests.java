@@ -60,6 +60,8 @@ class WorkflowDurabilityTests {
 
 	private Process app;
 
+	private String runDir;
+
 	@AfterEach
 	void stop() {
 		if (app != null) {
@@ -73,7 +75,8 @@ class WorkflowDurabilityTests {
 	@Test
 	void aWaitingWorkflowSurvivesKillingTheAppAndThenDaprdAndCompletesOnce() throws Exception {
 		String state = DaprSidecar.stateStore();
-		sidecar = DaprSidecar.start(state, "/tmp/daca-dapr-durability-" + state, APP_PORT, PORTS);
+		runDir = "/tmp/daca-dapr-durability-" + state;
+		sidecar = DaprSidecar.start(state, runDir, APP_PORT, PORTS);
 		Path policy = data.resolve("review-policy.yml");
 		Files.writeString(policy, """
 				classify:
@@ -162,7 +165,10 @@ class WorkflowDurabilityTests {
 	private JsonNode status(String id) {
 		ResponseEntity<JsonNode> response = http.getForEntity("/workflows/" + id, JsonNode.class);
 		assertThat(response.getStatusCode()).as("%s", response.getBody()).isEqualTo(HttpStatus.OK);
-		assertThat(response.getBody().path("status").asText()).isNotIn("FAILED", "TERMINATED");
+		assertThat(response.getBody().path("status").asText())
+			.as(() -> response.getBody() + "\nthe app's log:\n" + tail(data.resolve("app-second.log").toFile())
+					+ "\ndaprd's log:\n" + tail(Path.of(runDir, "daprd.log").toFile()))
+			.isNotIn("FAILED", "TERMINATED");
 		return response.getBody();
 	}
 

@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * only while no workflow is between attempts.
  */
 @ConfigurationProperties("daca.workflows.retry")
-public record RetrySettings(@DefaultValue("3") int maxAttempts, @DefaultValue("1s") Duration firstInterval,
+public record RetrySettings(@DefaultValue("6") int maxAttempts, @DefaultValue("1s") Duration firstInterval,
 		@DefaultValue("2.0") double backoffCoefficient, @DefaultValue("30s") Duration maxInterval) {
 
 	public RetrySettings {
