@@ -1,8 +1,10 @@
 """Drives the DACA MCP server with the official MCP Python SDK and prints what it saw as one JSON document.
 
 Usage: python mcp_client.py <mcp endpoint url> [api key] [--homeowner-key K] [--clinician-key K]
+                            [--patient-review ID]
 With the reviewer keys it also decides the review that the high-impact actuation filed: as nobody, as a clinician
-(wrong group), then as a homeowner (twice). The JUnit test (McpClientTests) asserts on the printed report; this script
+(wrong group), then as a homeowner (twice); and reads the inbox as each reviewer (their own group's requests only,
+among them the patient's review the test filed, if given). The JUnit test (McpClientTests) asserts on the printed report; this script
 only talks the protocol.
 """
 import argparse
@@ -32,16 +34,24 @@ async def as_caller(url, key, calls):
                 return await calls(session)
 
 
-async def decide(url, review_id, homeowner_key, clinician_key):
-    """decide_review as a clinician (not the homeowners' group) and as a homeowner, twice; bad arguments first."""
+async def decide(url, review_id, homeowner_key, clinician_key, patient_review):
+    """decide_review as a clinician (not the homeowners' group) and as a homeowner, twice; bad arguments first.
+    Each reviewer also lists the pending reviews and reads the home's and the patient's review."""
     out = {}
     approve = {"reviewId": review_id, "decision": "approve", "note": "it is my cousin at the door"}
 
+    async def reads(session, who):
+        out[who + "_list"] = result(await session.call_tool("list_pending_reviews", {"limit": 500}))
+        out[who + "_get_home"] = result(await session.call_tool("get_review", {"reviewId": review_id}))
+        out[who + "_get_patient"] = result(await session.call_tool("get_review", {"reviewId": patient_review or ""}))
+
     async def clinician(session):
+        await reads(session, "clinician")
         out["wrong_role"] = result(await session.call_tool("decide_review", approve))
     await as_caller(url, clinician_key, clinician)
 
     async def homeowner(session):
+        await reads(session, "homeowner")
         out["unknown_decision"] = result(await session.call_tool(
             "decide_review", {"reviewId": review_id, "decision": "maybe"}))
         out["reject_without_reason"] = result(await session.call_tool(
@@ -60,7 +70,7 @@ async def decide(url, review_id, homeowner_key, clinician_key):
     return out
 
 
-async def main(url, key, homeowner_key, clinician_key):
+async def main(url, key, homeowner_key, clinician_key, patient_review):
     headers = {"Authorization": "Bearer " + key} if key else None
     report = {}
     async with create_mcp_http_client(headers=headers) as http:
@@ -92,6 +102,9 @@ async def main(url, key, homeowner_key, clinician_key):
                     "list_pending_reviews", {"function": "actuate"}))
                 review = (calls["actuate"]["structured"] or {}).get("review") or {}
                 calls["get_review"] = result(await session.call_tool("get_review", {"reviewId": review.get("reviewId", "")}))
+                if patient_review:
+                    calls["get_patient_review"] = result(await session.call_tool(
+                        "get_review", {"reviewId": patient_review}))
                 invalid = report["invalid"] = {}
                 invalid["missing_required"] = result(await session.call_tool("classify", {"postId": "mcp-p-2"}))
                 invalid["wrong_type"] = result(await session.call_tool("diagnose", {
@@ -105,7 +118,7 @@ async def main(url, key, homeowner_key, clinician_key):
                 report["decide_anonymous"] = result(await session.call_tool(
                     "decide_review", {"reviewId": review.get("reviewId", ""), "decision": "approve"}))
     if homeowner_key and clinician_key:
-        report["decide"] = await decide(url, review.get("reviewId", ""), homeowner_key, clinician_key)
+        report["decide"] = await decide(url, review.get("reviewId", ""), homeowner_key, clinician_key, patient_review)
     print(json.dumps(report, default=str))
 
 
@@ -115,5 +128,6 @@ if __name__ == "__main__":
     arguments.add_argument("key", nargs="?")
     arguments.add_argument("--homeowner-key")
     arguments.add_argument("--clinician-key")
+    arguments.add_argument("--patient-review")
     a = arguments.parse_args()
-    asyncio.run(main(a.url, a.key, a.homeowner_key, a.clinician_key))
+    asyncio.run(main(a.url, a.key, a.homeowner_key, a.clinician_key, a.patient_review))

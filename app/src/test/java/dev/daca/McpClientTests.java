@@ -2,6 +2,8 @@ package dev.daca;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,11 +11,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import dev.daca.bindings.review.ReviewGate;
+import dev.daca.functions.review.ReviewRequest;
+import dev.daca.functions.triage.SymptomReport;
+import dev.daca.functions.triage.TriageAssessment;
 import dev.daca.hitl.audit.AuditLog;
 import dev.daca.hitl.decision.Decisions;
 import dev.daca.hitl.decision.ReviewDecision;
+import dev.daca.hitl.privacy.PersonalData;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -47,13 +55,30 @@ class McpClientTests {
 	@Autowired
 	AuditLog audit;
 
+	@Autowired
+	@Qualifier(TriageAssessment.FUNCTION)
+	Function<SymptomReport, TriageAssessment> diagnose;
+
+	@Autowired
+	ReviewGate gate;
+
 	JsonNode report;
+
+	/** A patient's pseudonym without digit runs (those the phone-number rule would mask anyway). */
+	final String patientId = "pt-" + UUID.randomUUID().toString().replaceAll("[^a-f]", "");
+
+	String patientReview;
 
 	@BeforeAll
 	void runTheClient() throws Exception {
+		// an emergency triage waits for the clinicians: the reviewers' reads must show it to carol only, masked
+		ReviewGate.Reviewed<TriageAssessment> triage = gate.pass(diagnose.apply(new SymptomReport(patientId,
+				"crushing chest pain and shortness of breath", 58, "female", "1 hour")));
+		patientReview = ((ReviewRequest) triage.review()).reviewId();
 		// the embedded default's demo reviewer keys (application.yml, docs/readme-mcp.md)
 		String out = PythonClients.run("mcp_client.py", Duration.ofMinutes(2), "http://localhost:" + port + "/mcp",
-				"--homeowner-key", "demo-mcp-hana", "--clinician-key", "demo-mcp-carol");
+				"--homeowner-key", "demo-mcp-hana", "--clinician-key", "demo-mcp-carol", "--patient-review",
+				patientReview);
 		report = json.readTree(out);
 	}
 
@@ -178,6 +203,7 @@ class McpClientTests {
 		assertThat(audit.about(reviewId)).anySatisfy(line -> {
 			assertThat(line.actor()).isEqualTo("hana");
 			assertThat(line.action()).isEqualTo("approved");
+			assertThat(line.detail()).startsWith("via mcp").contains("it is my cousin at the door");
 		});
 		// the outbox row is marked published once review.decided is on the topic, as for an inbox decision
 		await().atMost(Duration.ofSeconds(30))
@@ -188,6 +214,46 @@ class McpClientTests {
 		assertThat(decisions.of(reviewId).orElseThrow().outcome()).isEqualTo("approved");
 		assertThat(report.path("decide").path("after").path("structured").path("status").asText())
 			.isEqualTo("approved");
+	}
+
+	@Test
+	void aReviewersKeyReadsOnlyTheirGroupsRequestsWithPersonalDataMaskedAndTheLookIsAudited() {
+		String homeReview = report.path("calls").path("actuate").path("structured").path("review").path("reviewId")
+			.asText();
+		JsonNode decide = report.path("decide");
+
+		JsonNode clinicianList = decide.path("clinician_list").path("structured").path("reviews");
+		assertThat(decide.path("clinician_list").path("isError").asBoolean()).as(decide.toString()).isFalse();
+		assertThat(clinicianList).isNotEmpty()
+			.allSatisfy(review -> assertThat(review.path("candidateGroup").asText()).isEqualTo("clinicians"));
+		assertThat(clinicianList).extracting(review -> review.path("reviewId").asText())
+			.contains(patientReview)
+			.doesNotContain(homeReview);
+		assertThat(clinicianList.toString()).doesNotContain(patientId);
+		JsonNode patient = decide.path("clinician_get_patient");
+		assertThat(patient.path("isError").asBoolean()).as(patient.toString()).isFalse();
+		assertThat(patient.path("structured").path("subjectId").asText()).isEqualTo(PersonalData.MASK);
+		assertThat(patient.path("structured").toString()).doesNotContain(patientId);
+		assertThat(decide.path("clinician_get_home").path("isError").asBoolean()).isTrue();
+		assertThat(decide.path("clinician_get_home").path("text").get(0).asText()).contains("no review request");
+		assertThat(audit.about(patientReview)).anySatisfy(line -> {
+			assertThat(line.actor()).isEqualTo("carol");
+			assertThat(line.action()).isEqualTo("viewed");
+			assertThat(line.detail()).endsWith("via mcp");
+		});
+
+		JsonNode homeownerList = decide.path("homeowner_list").path("structured").path("reviews");
+		assertThat(homeownerList).isNotEmpty()
+			.allSatisfy(review -> assertThat(review.path("candidateGroup").asText()).isEqualTo("homeowners"));
+		assertThat(homeownerList).extracting(review -> review.path("reviewId").asText())
+			.contains(homeReview)
+			.doesNotContain(patientReview);
+		assertThat(decide.path("homeowner_get_home").path("isError").asBoolean()).isFalse();
+		assertThat(decide.path("homeowner_get_patient").path("isError").asBoolean()).isTrue();
+
+		// the shared key is a service's: the whole inbox, unmasked (as GET /api/reviews)
+		JsonNode service = report.path("calls").path("get_patient_review").path("structured");
+		assertThat(service.path("subjectId").asText()).isEqualTo(patientId);
 	}
 
 	private static List<String> names(JsonNode object) {

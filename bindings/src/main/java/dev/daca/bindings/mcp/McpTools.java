@@ -3,6 +3,7 @@ package dev.daca.bindings.mcp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -25,6 +26,7 @@ import dev.daca.functions.triage.TriageAssessment;
 import dev.daca.hitl.decision.DecisionRefused;
 import dev.daca.hitl.decision.Decisions;
 import dev.daca.hitl.decision.ReviewDecision;
+import dev.daca.hitl.inbox.InboxQuery;
 import dev.daca.hitl.inbox.ReviewInbox;
 import dev.daca.hitl.inbox.ReviewItem;
 import dev.daca.hitl.inbox.ReviewNotFound;
@@ -42,10 +44,16 @@ import org.springframework.context.annotation.Configuration;
  * the inbox or {@link Decisions}, no domain logic here. {@code decide_review} acts as the reviewer whose key the
  * caller sent ({@code daca.mcp.reviewer-keys}, see {@link McpTransport}) with that reviewer's roles: no reviewer key,
  * or a reviewer whose groups do not include the request's candidate group, gets an error result. The decision is the
- * inbox's own (same audit line, outbox row and {@code review.decided} event), so MCP is no way around the human.
+ * inbox's own (same outbox row and {@code review.decided} event, and the audit line says {@code via mcp}), so MCP
+ * is no way around the human. The two reading tools answer a reviewer's key as the page answers that reviewer: only
+ * their groups' requests, personal data masked by role, a look at one request audited; a caller with only the
+ * shared key is a service and reads the inbox whole, as on {@code GET /api/reviews}.
  */
 @Configuration(proxyBeanMethods = false)
 class McpTools {
+
+	/** How the audit log names this way in. */
+	private static final String CHANNEL = "mcp";
 
 	/** Arguments of {@code list_pending_reviews}. */
 	record PendingQuery(String function, Integer limit) {
@@ -125,10 +133,12 @@ class McpTools {
 						Hints.READ_ONLY_LOCAL, Outcome.class, false, requestReview),
 				tools.tool("list_pending_reviews", "List pending reviews",
 						"The review requests waiting for a person, highest priority and newest first.",
-						Hints.READ_ONLY_LOCAL, PendingQuery.class, true, query -> pending(inbox, json, query)),
+						Hints.READ_ONLY_LOCAL, PendingQuery.class, true,
+						(context, query) -> pending(inbox, json, context, query)),
 				tools.tool("get_review", "Get a review request",
 						"One review request by id, with its reasons, proposed action, action hash and status.",
-						Hints.READ_ONLY_LOCAL, ReviewQuery.class, true, query -> one(inbox, json, query)),
+						Hints.READ_ONLY_LOCAL, ReviewQuery.class, true,
+						(context, query) -> one(inbox, json, context, query)),
 				tools.tool("decide_review", "Decide a review request",
 						"Approve (optionally with edited parameters), reject (a reason is required) or respond to (a "
 								+ "note is required) a pending review request, as the reviewer whose key you sent. "
@@ -142,6 +152,7 @@ class McpTools {
 	private static Decided decide(Decisions decisions, ReviewInbox inbox, ObjectMapper json,
 			McpTransportContext context, DecisionRequest request) {
 		Reviewer reviewer = McpTransport.reviewer(context)
+			.map(caller -> caller.through(CHANNEL))
 			.orElseThrow(() -> new ToolCalls.ToolFailure("deciding a review needs a reviewer's key: call with "
 					+ "Authorization: Bearer <your reviewer key> (daca.mcp.reviewer-keys); without one you may "
 					+ "only read reviews"));
@@ -178,21 +189,45 @@ class McpTools {
 		}
 	}
 
-	private static PendingReviews pending(ReviewInbox inbox, ObjectMapper json, PendingQuery query) {
+	private static PendingReviews pending(ReviewInbox inbox, ObjectMapper json, McpTransportContext context,
+			PendingQuery query) {
 		int limit = query.limit() == null ? 50 : query.limit();
 		if (limit < 1 || limit > 500) {
 			throw new ToolCalls.ToolFailure("limit must be between 1 and 500");
 		}
-		return new PendingReviews(
-				inbox.pending(query.function(), limit).stream().map(item -> ReviewView.of(item, json)).toList());
+		Optional<Reviewer> reviewer = McpTransport.reviewer(context);
+		if (reviewer.isEmpty()) {
+			return new PendingReviews(
+					inbox.pending(query.function(), limit).stream().map(item -> ReviewView.of(item, json)).toList());
+		}
+		try {
+			InboxQuery pending = InboxQuery.of(InboxQuery.Tab.PENDING.json(), query.function(), null, null);
+			return new PendingReviews(inbox.list(reviewer.get(), pending, limit).stream()
+				.map(item -> ReviewView.of(item, json, reviewer.get()))
+				.toList());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ToolCalls.ToolFailure(ex.getMessage());
+		}
 	}
 
-	private static ReviewView one(ReviewInbox inbox, ObjectMapper json, ReviewQuery query) {
+	private static ReviewView one(ReviewInbox inbox, ObjectMapper json, McpTransportContext context,
+			ReviewQuery query) {
 		if (query.reviewId() == null || query.reviewId().isBlank()) {
 			throw new ToolCalls.ToolFailure("reviewId is required");
 		}
-		return inbox.find(query.reviewId())
-			.map(item -> ReviewView.of(item, json))
-			.orElseThrow(() -> new ToolCalls.ToolFailure("no review request " + query.reviewId()));
+		Optional<Reviewer> reviewer = McpTransport.reviewer(context).map(caller -> caller.through(CHANNEL));
+		if (reviewer.isEmpty()) {
+			return inbox.find(query.reviewId())
+				.map(item -> ReviewView.of(item, json))
+				.orElseThrow(() -> new ToolCalls.ToolFailure("no review request " + query.reviewId()));
+		}
+		try {
+			// another group's request answers as an unknown id does, and the look is audited as on the page
+			return ReviewView.of(inbox.open(reviewer.get(), query.reviewId()), json, reviewer.get());
+		}
+		catch (ReviewNotFound | IllegalArgumentException ex) {
+			throw new ToolCalls.ToolFailure(ex.getMessage());
+		}
 	}
 }

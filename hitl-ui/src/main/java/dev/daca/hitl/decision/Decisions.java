@@ -188,8 +188,8 @@ public class Decisions {
 		catch (TaskRefused ex) {
 			throw new DecisionRefused(ex.getMessage());
 		}
-		audit.record(reviewer.name(), recorded.outcome(), reviewId,
-				(recorded.edited() ? "edited action " + recorded.approvedHash() : "")
+		audit.record(reviewer.name(), recorded.outcome(), reviewId, "via " + reviewer.channel()
+				+ (recorded.edited() ? " edited action " + recorded.approvedHash() : "")
 						+ (reason == null ? "" : " reason: " + reason) + (note == null ? "" : " note: " + note));
 		return recorded;
 	}

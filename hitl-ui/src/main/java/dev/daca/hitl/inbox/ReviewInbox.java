@@ -132,7 +132,8 @@ public class ReviewInbox {
 	@Transactional(readOnly = true)
 	public ReviewItem open(Reviewer reviewer, String reviewId) {
 		ReviewItem item = visibleItem(reviewer, reviewId);
-		audit.record(reviewer.name(), "viewed", reviewId, item.function() + " " + item.subjectId());
+		audit.record(reviewer.name(), "viewed", reviewId,
+				item.function() + " " + item.subjectId() + " via " + reviewer.channel());
 		return item;
 	}
 

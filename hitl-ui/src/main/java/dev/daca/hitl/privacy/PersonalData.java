@@ -30,7 +30,8 @@ public final class PersonalData {
 
 	private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+\\.[\\w.]+");
 
-	private static final Pattern PHONE = Pattern.compile("\\+?\\d[\\d ()-]{7,}\\d");
+	/** Not glued to letters, digits or hyphens: a digit run inside an id (a UUID's last group) is no phone number. */
+	private static final Pattern PHONE = Pattern.compile("(?<![\\w-])[+(]?\\d[\\d ()-]{7,}\\d(?![\\w-])");
 
 	private PersonalData() {
 	}
