@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 levels=("${@:-1000 5000 10000}"); levels=(${levels[*]})
 port=${BENCH_PORT:-18091}
 work=$(mktemp -d /tmp/daca-sse.XXXXXX)
-[ -f app/target/daca.jar ] || ./mvnw -B -q -o -DskipTests package -pl app -am
+. scripts/jar.sh
 DACA_DATA_DIR="$work/data" taskset -c 0,1 java -jar app/target/daca.jar --server.port=$port \
   --server.tomcat.max-connections=${BENCH_MAX_CONNECTIONS:-8192} >"$work/app.log" 2>&1 &
 pid=$!

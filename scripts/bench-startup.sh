@@ -11,7 +11,7 @@ port=${BENCH_PORT:-18089}
 work=$(mktemp -d /tmp/daca-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
-[ -f app/target/daca.jar ] || ./mvnw -B -q -DskipTests package
+. scripts/jar.sh
 # CDS and the AOT cache need the classpath as plain jars, not nested ones: extract the layered jar once.
 java -Djarmode=tools -jar app/target/daca.jar extract --destination "$work/app" >/dev/null
 jar="$work/app/daca.jar"

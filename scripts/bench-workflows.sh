@@ -34,11 +34,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-jar=app/target/daca.jar
-if [[ ! -f "$jar" || -n "$(find workflows/src functions/src bindings/src app/src/main -newer "$jar" -print -quit)" ]]; then
-	echo "building $jar ..."
-	./mvnw -B -q -o -pl app -am -DskipTests package
-fi
+. scripts/jar.sh
 
 scripts/infra.sh up redis >/dev/null
 rm -rf "$DAPR_RUN"

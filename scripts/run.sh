@@ -6,9 +6,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/jdk.sh
 
-jar=app/target/daca.jar
-if [ ! -f "$jar" ] || [ -n "$(find . -path ./data -prune -o \( -name '*.java' -o -name '*.yml' -o -name '*.tsv' -o -name 'pom.xml' -o -name '*.csv' -o -name '*.json' -o -name '*.sql' \) -newer "$jar" -print -quit 2>/dev/null)" ]; then
-  echo "Building $jar ..."
-  ./mvnw -B -q -DskipTests package
-fi
+. scripts/jar.sh
 exec java --enable-native-access=ALL-UNNAMED ${JAVA_OPTS:-} -jar "$jar" "$@"

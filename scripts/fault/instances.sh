@@ -3,10 +3,7 @@
 # Java clients. Expects: run_prefix (fault, bench), profiles, binder. Sets: run, schema, work, jar, pids, clients_cp,
 # address.
 
-if [ ! -f app/target/daca.jar ]; then
-  echo "[$run_prefix] building app/target/daca.jar"
-  ./mvnw -B -q -DskipTests -pl app -am package
-fi
+. scripts/jar.sh
 run=$run_prefix$(date +%s)
 schema=$run
 work=$(mktemp -d "/tmp/daca-$run_prefix.XXXXXX")
