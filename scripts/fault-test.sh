@@ -67,8 +67,10 @@ dead_letters() {
         --bootstrap-server "$SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS" --topic 'error\..*' 2>/dev/null || true; } |
       awk -F: '{s += $3} END {print s + 0}'
   else
-    curl -sf -u daca:daca "http://127.0.0.1:$DACA_RABBIT_MGMT_PORT/api/queues?columns=name,messages" |
-      python3 -c 'import json,sys; print(sum(q.get("messages", 0) for q in json.load(sys.stdin) if q["name"].endswith(".dlq")))'
+    # rabbitmqctl, not the management API: right after a (re)start the API has no message statistics yet and a
+    # DLQ's leftover messages would count as 0 before and as new after
+    scripts/infra.sh rabbitmqctl list_queues -q --no-table-headers name messages |
+      awk '$1 ~ /\.dlq$/ {s += $2} END {print s + 0}'
   fi
 }
 dlq_before=$(dead_letters)

@@ -10,6 +10,8 @@
 #   env       export lines for the tests:  eval "$(scripts/infra.sh env)"
 #   kafka-tool CLASS [ARG...]   run a Kafka command-line tool from the broker's jars, e.g.
 #             scripts/infra.sh kafka-tool org.apache.kafka.tools.TopicCommand --bootstrap-server 127.0.0.1:19092 --list
+#   rabbitmqctl [ARG...]        rabbitmqctl against this script's RabbitMQ node, e.g.
+#             scripts/infra.sh rabbitmqctl list_queues name messages      (exact counts, no statistics delay)
 #   clean     down, then delete DACA_INFRA_DIR (all data)
 #
 # Configuration (environment variables, defaults in brackets):
@@ -536,6 +538,10 @@ main() {
 	shift || true
 	if [[ $command == kafka-tool ]]; then
 		kafka_tool "$@"
+		return
+	fi
+	if [[ $command == rabbitmqctl ]]; then
+		rabbit_ctl "$@"
 		return
 	fi
 	for service in "$@"; do
