@@ -18,6 +18,7 @@ import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Rides out a brief outage of the state store: a consumer whose ledger cannot reach the database waits for it (with
@@ -29,6 +30,10 @@ import org.springframework.transaction.CannotCreateTransactionException;
  * The store includes Redis (profile {@code redis}) where a decision writes hot state inside the ledger step: while
  * Redis is down Lettuce holds commands for its reconnect and they fail with a command timeout
  * ({@code spring.data.redis.timeout}), not a connection failure, so that timeout counts as unreachable too.
+ * <p>
+ * A connection the server dropped (a PostgreSQL restart ends every pooled connection) fails the statement with an
+ * I/O error and then the rollback, whose exception replaces the statement's ("Application exception overridden by
+ * rollback exception"): a rollback that fails is a lost connection too, since a rollback has nothing else to fail on.
  * <p>
  * On Kafka keep {@code max-wait} × the binding's max-attempts under {@code max.poll.interval.ms} (300 s by default).
  */
@@ -78,6 +83,13 @@ class StoreOutage {
 	/** The store could not be reached, as opposed to a statement that failed. */
 	static boolean unreachable(Throwable ex) {
 		for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+			if (rollbackFailed(t)) {
+				return true;
+			}
+			if (t instanceof TransactionSystemException failed && failed.getApplicationException() != null
+					&& failed.getApplicationException() != ex && unreachable(failed.getApplicationException())) {
+				return true;
+			}
 			if (t instanceof CannotCreateTransactionException || t instanceof DataAccessResourceFailureException
 					|| t instanceof TransientDataAccessResourceException || t instanceof RecoverableDataAccessException
 					|| t instanceof SQLTransientConnectionException || t instanceof SQLRecoverableException
@@ -91,6 +103,13 @@ class StoreOutage {
 			}
 		}
 		return false;
+	}
+
+	/** Hibernate's "Unable to rollback against JDBC Connection", Spring's "Could not roll back ... transaction". */
+	private static boolean rollbackFailed(Throwable t) {
+		String message = t.getMessage() == null ? "" : t.getMessage().toLowerCase(java.util.Locale.ROOT);
+		return (t instanceof org.hibernate.TransactionException || t instanceof TransactionSystemException)
+				&& (message.contains("unable to rollback") || message.contains("could not roll back"));
 	}
 
 	private static void sleep(long millis) {

@@ -54,6 +54,22 @@ class StoreOutageTests {
 	}
 
 	@Test
+	void aRollbackThatFailsCountsAsUnreachable() {
+		// what the ledger threw when PostgreSQL ended its connection mid-decision (LedgerConnectionLossTests): the
+		// statement's I/O error is replaced by the rollback's
+		assertThat(StoreOutage.unreachable(new JpaSystemException(new org.hibernate.TransactionException(
+				"Unable to rollback against JDBC Connection", new SQLException("Connection is closed"))))).isTrue();
+		assertThat(StoreOutage.unreachable(new org.springframework.transaction.TransactionSystemException(
+				"Could not roll back JPA transaction"))).isTrue();
+		org.springframework.transaction.TransactionSystemException commit = new org.springframework.transaction.TransactionSystemException(
+				"Could not commit JPA transaction");
+		commit.initApplicationException(noConnection());
+		assertThat(StoreOutage.unreachable(commit)).isTrue();
+		assertThat(StoreOutage.unreachable(new org.springframework.transaction.TransactionSystemException(
+				"Could not commit JPA transaction", new RuntimeException("constraint")))).isFalse();
+	}
+
+	@Test
 	void aRedisCommandTimeoutCountsAsUnreachable() {
 		// what RedisTemplate throws while Redis is down (Lettuce holds the command for its reconnect, seen in the
 		// fault test's redis-outage run), as opposed to an error Redis answered with
