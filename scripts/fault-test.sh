@@ -75,6 +75,16 @@ dead_letters() {
 }
 dlq_before=$(dead_letters)
 
+# an earlier run that was stopped midway leaves its undelivered messages in the durable group queues; this run's
+# consumers (same groups) would take them and count them as this run's (its inbox would hold the other run's reviews)
+if [ $binder = rabbit ]; then
+  scripts/infra.sh rabbitmqctl list_queues -q --no-table-headers name messages |
+    awk '$1 !~ /\.dlq$/ && $2 > 0 {print $1}' | while read -r queue; do
+      echo "[fault] purging $queue: left over from an earlier run"
+      scripts/infra.sh rabbitmqctl purge_queue "$queue" >/dev/null
+    done
+fi
+
 # the first instance migrates the schema; the second starts once the schema exists
 a=$(start_instance a $port_a "${app_args[@]}"); pids+=("$a"); await_ready $port_a "$a"
 b=$(start_instance b $port_b "${app_args[@]}"); pids+=("$b"); await_ready $port_b "$b"
