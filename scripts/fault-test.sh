@@ -59,6 +59,10 @@ export DACA_REDIS_KEY_PREFIX=$run: # the run's own keys (the instances inherit i
 echo "[fault] run $run: $binder, $n events, fault $fault, logs in $work"
 psql_q() { PGPASSWORD=daca psql -h 127.0.0.1 -p "${DACA_PG_PORT:-15432}" -U daca -d daca -tAq -c "$1"; }
 
+# RabbitMQ's queues and their message counts, exact (rabbitmqctl, not the management API: right after a (re)start
+# the API has no message statistics yet, and a DLQ's leftover messages would count as 0 before and as new after)
+rabbit_queues() { scripts/infra.sh rabbitmqctl list_queues -q --no-table-headers name messages; }
+
 # messages in the dead-letter queues/topics of the broker (all groups): counted before and after the run
 dead_letters() {
   if [ $binder = kafka ]; then
@@ -67,10 +71,7 @@ dead_letters() {
         --bootstrap-server "$SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS" --topic 'error\..*' 2>/dev/null || true; } |
       awk -F: '{s += $3} END {print s + 0}'
   else
-    # rabbitmqctl, not the management API: right after a (re)start the API has no message statistics yet and a
-    # DLQ's leftover messages would count as 0 before and as new after
-    scripts/infra.sh rabbitmqctl list_queues -q --no-table-headers name messages |
-      awk '$1 ~ /\.dlq$/ {s += $2} END {print s + 0}'
+    rabbit_queues | awk '$1 ~ /\.dlq$/ {s += $2} END {print s + 0}'
   fi
 }
 dlq_before=$(dead_letters)
@@ -78,11 +79,10 @@ dlq_before=$(dead_letters)
 # an earlier run that was stopped midway leaves its undelivered messages in the durable group queues; this run's
 # consumers (same groups) would take them and count them as this run's (its inbox would hold the other run's reviews)
 if [ $binder = rabbit ]; then
-  scripts/infra.sh rabbitmqctl list_queues -q --no-table-headers name messages |
-    awk '$1 !~ /\.dlq$/ && $2 > 0 {print $1}' | while read -r queue; do
-      echo "[fault] purging $queue: left over from an earlier run"
-      scripts/infra.sh rabbitmqctl purge_queue "$queue" >/dev/null
-    done
+  rabbit_queues | awk '$1 !~ /\.dlq$/ && $2 > 0 {print $1}' | while read -r queue; do
+    echo "[fault] purging $queue: left over from an earlier run"
+    scripts/infra.sh rabbitmqctl purge_queue "$queue" >/dev/null
+  done
 fi
 
 # the first instance migrates the schema; the second starts once the schema exists

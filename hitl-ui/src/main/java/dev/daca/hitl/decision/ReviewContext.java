@@ -22,10 +22,10 @@ record ReviewContext(ReviewCard card, String risk, String engine, String tier, S
 
 	static ReviewContext of(ReviewItem item, Reviewer reviewer, ObjectMapper json) {
 		// the card masks a person's subject id; the agent's output and the action's parameters carry it too
-		String hidden = PersonalData.showsSubject(item.function(), reviewer) ? null : item.subjectId();
-		JsonNode outcome = PersonalData.maskSubject(PersonalData.mask(read(json, item.outcome()), reviewer), hidden);
+		PersonalData.Masking masking = PersonalData.masking(reviewer, item.function(), item.subjectId());
+		JsonNode outcome = masking.json(read(json, item.outcome()));
 		JsonNode action = read(json, item.proposedAction());
-		JsonNode parameters = PersonalData.maskSubject(PersonalData.mask(action.path("parameters"), reviewer), hidden);
+		JsonNode parameters = masking.json(action.path("parameters"));
 		List<String> reasons = new ArrayList<>();
 		read(json, item.reasons()).forEach(reason -> reasons.add(reason.asText()));
 		String rationale = outcome.hasNonNull("rationale") ? outcome.get("rationale").asText()
@@ -39,9 +39,8 @@ record ReviewContext(ReviewCard card, String risk, String engine, String tier, S
 		outcome.path("items").forEach(i -> evidence.add("item " + i.path("productId").asText()));
 		return new ReviewContext(ReviewCard.of(item, reviewer), item.risk(), item.engine(), item.tier(),
 				outcome.path("decidedBy").path("method").asText(""), reasons,
-				PersonalData.maskSubject(PersonalData.mask(rationale, reviewer), hidden),
-				evidence, pretty(json, outcome), action.path("kind").asText(), PersonalData.maskSubject(
-						PersonalData.mask(action.path("description").asText(), reviewer), hidden), pretty(json, parameters),
+				masking.text(rationale), evidence, pretty(json, outcome), action.path("kind").asText(),
+				masking.text(action.path("description").asText()), pretty(json, parameters),
 				item.actionHash(),
 				item.onTimeout());
 	}

@@ -11,10 +11,9 @@ public record ReviewCard(String reviewId, String function, String subjectId, Str
 		boolean bulkAllowed, boolean open, boolean mine) {
 
 	public static ReviewCard of(ReviewItem item, Reviewer reviewer) {
-		return new ReviewCard(item.reviewId(), item.function(),
-				PersonalData.showsSubject(item.function(), reviewer) ? item.subjectId() : PersonalData.MASK,
-				PersonalData.showsSubject(item.function(), reviewer) ? PersonalData.mask(item.summary(), reviewer)
-						: PersonalData.maskSubject(PersonalData.mask(item.summary(), reviewer), item.subjectId()), item.priority().json(),
+		PersonalData.Masking masking = PersonalData.masking(reviewer, item.function(), item.subjectId());
+		return new ReviewCard(item.reviewId(), item.function(), masking.subjectId(item.subjectId()),
+				masking.text(item.summary()), item.priority().json(),
 				item.status().name().toLowerCase(), item.assignee(), item.candidateGroup(), item.confidence(),
 				item.requestedAt(), item.dueAt(), item.bulkAllowed(), item.isOpen(),
 				reviewer.name().equals(item.assignee()));

@@ -1,5 +1,7 @@
 package dev.daca.hitl.inbox;
 
+import java.util.function.UnaryOperator;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,29 +20,25 @@ public record ReviewView(String reviewId, String function, String subjectId, Str
 		String onTimeout, boolean bulkDecisionAllowed, String status) {
 
 	public static ReviewView of(ReviewItem item, ObjectMapper json) {
-		return new ReviewView(item.reviewId(), item.function(), item.subjectId(), item.summary(),
-				read(json, item.reasons()), item.confidence(), item.risk(), item.priority().json(),
-				item.candidateGroup(), read(json, item.proposedAction()), item.actionHash(), read(json, item.outcome()),
-				item.engine(), item.tier(), item.requestedAt().toString(), item.dueAt().toString(), item.onTimeout(),
-				item.bulkAllowed(), item.status().name().toLowerCase());
+		return of(item, json, item.subjectId(), UnaryOperator.identity(), UnaryOperator.identity());
 	}
 
 	/**
-	 * As this reviewer may see it: personal data masked by role, and the subject id of a request about a person
-	 * (patient, shopper) masked wherever it appears, exactly as on the review page. The action hash stays the
-	 * proposal's: an approval is of the stored proposal, masked values included.
+	 * As this reviewer may see it, exactly as on the review page ({@link PersonalData#masking}). The action hash stays
+	 * the proposal's: an approval is of the stored proposal, masked values included.
 	 */
 	public static ReviewView of(ReviewItem item, ObjectMapper json, Reviewer reviewer) {
-		String hidden = PersonalData.showsSubject(item.function(), reviewer) ? null : item.subjectId();
-		return new ReviewView(item.reviewId(), item.function(), hidden == null ? item.subjectId() : PersonalData.MASK,
-				PersonalData.maskSubject(PersonalData.mask(item.summary(), reviewer), hidden),
+		PersonalData.Masking masking = PersonalData.masking(reviewer, item.function(), item.subjectId());
+		return of(item, json, masking.subjectId(item.subjectId()), masking::text, masking::json);
+	}
+
+	private static ReviewView of(ReviewItem item, ObjectMapper json, String subjectId, UnaryOperator<String> text,
+			UnaryOperator<JsonNode> node) {
+		return new ReviewView(item.reviewId(), item.function(), subjectId, text.apply(item.summary()),
 				read(json, item.reasons()), item.confidence(), item.risk(), item.priority().json(),
-				item.candidateGroup(),
-				PersonalData.maskSubject(PersonalData.mask(read(json, item.proposedAction()), reviewer), hidden),
-				item.actionHash(),
-				PersonalData.maskSubject(PersonalData.mask(read(json, item.outcome()), reviewer), hidden),
-				item.engine(), item.tier(), item.requestedAt().toString(), item.dueAt().toString(), item.onTimeout(),
-				item.bulkAllowed(), item.status().name().toLowerCase());
+				item.candidateGroup(), node.apply(read(json, item.proposedAction())), item.actionHash(),
+				node.apply(read(json, item.outcome())), item.engine(), item.tier(), item.requestedAt().toString(),
+				item.dueAt().toString(), item.onTimeout(), item.bulkAllowed(), item.status().name().toLowerCase());
 	}
 
 	private static JsonNode read(ObjectMapper json, String text) {

@@ -36,6 +36,31 @@ public final class PersonalData {
 	private PersonalData() {
 	}
 
+	/**
+	 * How one request reads for one reviewer: personal data masked by role ({@link #mask}), and, on a request about
+	 * a person that this reviewer may not identify ({@link #showsSubject}), the subject id masked wherever it appears.
+	 */
+	public record Masking(Reviewer reviewer, String hiddenSubject) {
+
+		/** The request's subject id as this reviewer sees it. */
+		public String subjectId(String subjectId) {
+			return hiddenSubject == null ? subjectId : MASK;
+		}
+
+		public String text(String text) {
+			return maskSubject(mask(text, reviewer), hiddenSubject);
+		}
+
+		public JsonNode json(JsonNode node) {
+			return maskSubject(mask(node, reviewer), hiddenSubject);
+		}
+	}
+
+	/** The masking for this reviewer of a request of {@code function} about {@code subjectId}. */
+	public static Masking masking(Reviewer reviewer, String function, String subjectId) {
+		return new Masking(reviewer, showsSubject(function, reviewer) ? null : subjectId);
+	}
+
 	/** A display copy of {@code node} as this reviewer may see it. */
 	public static JsonNode mask(JsonNode node, Reviewer reviewer) {
 		if (reviewer.seesPersonalData() || node == null) {
