@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -100,6 +101,9 @@ class WorkflowDurabilityTests {
 		app.destroyForcibly().waitFor(); // SIGKILL
 		app = startApp(policy, "second");
 		assertThat(steps(id)).containsExactly("classified", "review-requested");
+		// filed a moment before the kill, and still in the inbox: the workflow will settle it
+		assertThat(http.getForObject("/api/reviews/" + item.path("reviewId").asText(), JsonNode.class)
+			.path("status").asText()).isEqualTo("pending");
 
 		new ProcessBuilder("kill", "-9", String.valueOf(sidecar.daprdPid())).start().waitFor();
 		sidecar.down(); // daprd is gone already; stops placement and scheduler
@@ -116,8 +120,14 @@ class WorkflowDurabilityTests {
 					r -> r.getStatusCode() != HttpStatus.SERVICE_UNAVAILABLE);
 		assertThat(delivered.getStatusCode()).as("%s", delivered.getBody()).isEqualTo(HttpStatus.ACCEPTED);
 
-		JsonNode done = await().atMost(Duration.ofSeconds(60))
-			.until(() -> status(id), s -> s.path("status").asText().equals("COMPLETED"));
+		JsonNode done;
+		try {
+			done = await().atMost(Duration.ofSeconds(60))
+				.until(() -> status(id), s -> s.path("status").asText().equals("COMPLETED"));
+		}
+		catch (ConditionTimeoutException ex) {
+			throw new AssertionError(ex.getMessage() + logs(), ex);
+		}
 		assertThat(done.path("result").path("action").asText()).isEqualTo(proposed);
 		assertThat(done.path("result").path("decidedBy").asText()).isEqualTo("reviewer:mod-kim");
 		assertThat(stepNames(done.path("result").path("history")))
@@ -166,10 +176,14 @@ class WorkflowDurabilityTests {
 		ResponseEntity<JsonNode> response = http.getForEntity("/workflows/" + id, JsonNode.class);
 		assertThat(response.getStatusCode()).as("%s", response.getBody()).isEqualTo(HttpStatus.OK);
 		assertThat(response.getBody().path("status").asText())
-			.as(() -> response.getBody() + "\nthe app's log:\n" + tail(data.resolve("app-second.log").toFile())
-					+ "\ndaprd's log:\n" + tail(Path.of(runDir, "daprd.log").toFile()))
+			.as(() -> response.getBody() + logs())
 			.isNotIn("FAILED", "TERMINATED");
 		return response.getBody();
+	}
+
+	private String logs() {
+		return "\nthe app's log:\n" + tail(data.resolve("app-second.log").toFile()) + "\ndaprd's log:\n"
+				+ tail(Path.of(runDir, "daprd.log").toFile());
 	}
 
 	private List<String> steps(String id) {
