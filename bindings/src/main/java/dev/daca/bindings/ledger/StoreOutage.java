@@ -4,9 +4,11 @@ import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.function.Supplier;
 
 import io.lettuce.core.RedisCommandTimeoutException;
+import org.hibernate.TransactionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -107,8 +109,8 @@ class StoreOutage {
 
 	/** Hibernate's "Unable to rollback against JDBC Connection", Spring's "Could not roll back ... transaction". */
 	private static boolean rollbackFailed(Throwable t) {
-		String message = t.getMessage() == null ? "" : t.getMessage().toLowerCase(java.util.Locale.ROOT);
-		return (t instanceof org.hibernate.TransactionException || t instanceof TransactionSystemException)
+		String message = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
+		return (t instanceof TransactionException || t instanceof TransactionSystemException)
 				&& (message.contains("unable to rollback") || message.contains("could not roll back"));
 	}
 

@@ -151,11 +151,9 @@ class McpTools {
 
 	private static Decided decide(Decisions decisions, ReviewInbox inbox, ObjectMapper json,
 			McpTransportContext context, DecisionRequest request) {
-		Reviewer reviewer = McpTransport.reviewer(context)
-			.map(caller -> caller.through(CHANNEL))
-			.orElseThrow(() -> new ToolCalls.ToolFailure("deciding a review needs a reviewer's key: call with "
-					+ "Authorization: Bearer <your reviewer key> (daca.mcp.reviewer-keys); without one you may "
-					+ "only read reviews"));
+		Reviewer reviewer = caller(context).orElseThrow(() -> new ToolCalls.ToolFailure("deciding a review needs a "
+				+ "reviewer's key: call with Authorization: Bearer <your reviewer key> (daca.mcp.reviewer-keys); "
+				+ "without one you may only read reviews"));
 		String reviewId = request.reviewId();
 		try {
 			ReviewItem item = inbox.find(ReviewInbox.checkedId(reviewId))
@@ -189,13 +187,18 @@ class McpTools {
 		}
 	}
 
+	/** The reviewer whose key the caller sent, acting through MCP; empty for the shared key (a service). */
+	private static Optional<Reviewer> caller(McpTransportContext context) {
+		return McpTransport.reviewer(context).map(reviewer -> reviewer.through(CHANNEL));
+	}
+
 	private static PendingReviews pending(ReviewInbox inbox, ObjectMapper json, McpTransportContext context,
 			PendingQuery query) {
 		int limit = query.limit() == null ? 50 : query.limit();
 		if (limit < 1 || limit > 500) {
 			throw new ToolCalls.ToolFailure("limit must be between 1 and 500");
 		}
-		Optional<Reviewer> reviewer = McpTransport.reviewer(context);
+		Optional<Reviewer> reviewer = caller(context);
 		if (reviewer.isEmpty()) {
 			return new PendingReviews(
 					inbox.pending(query.function(), limit).stream().map(item -> ReviewView.of(item, json)).toList());
@@ -216,7 +219,7 @@ class McpTools {
 		if (query.reviewId() == null || query.reviewId().isBlank()) {
 			throw new ToolCalls.ToolFailure("reviewId is required");
 		}
-		Optional<Reviewer> reviewer = McpTransport.reviewer(context).map(caller -> caller.through(CHANNEL));
+		Optional<Reviewer> reviewer = caller(context);
 		if (reviewer.isEmpty()) {
 			return inbox.find(query.reviewId())
 				.map(item -> ReviewView.of(item, json))
